@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The main command (npm start): installs dependencies, rebuilds the default
+# snapshot from ../shared/corpus/text when the corpus is present (otherwise
+# uses the committed one), builds the static web app and serves it on
+# localhost.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+	echo "== installing npm dependencies (npm ci)"
+	npm ci --no-audit --no-fund
+fi
+
+if [ -d ../shared/corpus/text ]; then
+	echo "== building the default snapshot from ../shared/corpus/text"
+	npm run --silent snapshot
+else
+	echo "== ../shared/corpus not found: using the committed snapshot in static/data/default"
+fi
+
+echo "== building the web app"
+npx vite build --logLevel warn
+
+port="${PORT:-4173}"
+echo "== serving BudgetLens 预算透镜 at http://127.0.0.1:${port}/ (Ctrl+C to stop)"
+exec npx vite preview --host 127.0.0.1 --port "$port" --strictPort
