@@ -1,0 +1,111 @@
+/**
+ * Snapshot tables about the documents themselves: documents, source_lines
+ * (every line of every source, verbatim) and parse_issues.
+ */
+import type { DocumentRecord, ParseIssueRecord, SourceLineRecord } from '../ingest/model';
+import { defineTable } from './define';
+import { col, docId } from './columns';
+
+const int = (zh: string, en: string) => col('INTEGER', false, zh, en);
+
+export const documents = defineTable<DocumentRecord>({
+	name: 'documents',
+	zh: '文档：每个源文件一行',
+	en: 'Documents: one row per source file',
+	columns: {
+		doc_id: docId,
+		source_name: col('VARCHAR', false, '源文件名（不含路径）', 'Source file name (no path)'),
+		sha256: col('VARCHAR', false, '源文件 SHA-256（十六进制）', 'SHA-256 of the source file (hex)'),
+		department_code: col('VARCHAR', true, '部门（单位）编码', 'Department (unit) budget code'),
+		department_name: col('VARCHAR', true, '部门（单位）名称', 'Department (unit) name'),
+		region: col('VARCHAR', true, '地区', 'Region'),
+		fiscal_year: col('INTEGER', true, '预算（决算）年度', 'Fiscal year'),
+		kind: col('VARCHAR', false, '类型：budget 预算，final 决算', "Kind: 'budget' or 'final'"),
+		scope: col(
+			'VARCHAR',
+			false,
+			'口径：department 部门，unit 单位',
+			"Scope: 'department' or 'unit'"
+		),
+		layout: col(
+			'VARCHAR',
+			false,
+			'版式：hebei / shanghai / jiangsu / generic',
+			'Regional layout variant: hebei, shanghai, jiangsu or generic'
+		),
+		amount_unit: col(
+			'VARCHAR',
+			false,
+			'多数财务表声明的金额单位（万元 / 元）；快照中金额均已换算为万元',
+			'Unit most financial tables declare (万元 or 元); snapshot amounts are all in 万元'
+		),
+		title: col('VARCHAR', true, '文档标题', 'Document title'),
+		line_count: int('源文件行数', 'Number of lines in the source'),
+		rows_seen: int('表格行数（含制表符的行）', 'Table rows (lines with a tab) in the source'),
+		rows_stored: int('进入标准表的表格行数', 'Table rows that landed in a normalized table'),
+		rows_reported: int(
+			'仅进入 parse_issues 的表格行数',
+			'Table rows that landed only in parse_issues'
+		),
+		tables_found: col(
+			'VARCHAR',
+			false,
+			'识别出的标准表，逗号分隔',
+			'Standard tables recognized, comma-separated'
+		)
+	},
+	orderBy: ['doc_id']
+});
+
+export const sourceLines = defineTable<SourceLineRecord>({
+	name: 'source_lines',
+	zh: '源文件全文：每行一条，原样保存',
+	en: 'Every line of every source, verbatim',
+	columns: {
+		doc_id: docId,
+		line_no: int('行号（从 1 开始）', 'Line number (1-based)'),
+		text: col(
+			'VARCHAR',
+			false,
+			'该行原文（单元格以制表符分隔）',
+			'The line as printed (cells tab-separated)'
+		)
+	},
+	orderBy: ['doc_id', 'line_no']
+});
+
+export const parseIssues = defineTable<ParseIssueRecord>({
+	name: 'parse_issues',
+	zh: '解析问题：未识别的行、异常数值等，附原文',
+	en: 'Parse issues: unrecognized rows, bad values…, with the raw text',
+	columns: {
+		doc_id: docId,
+		table_name: col(
+			'VARCHAR',
+			false,
+			'相关的标准表（或 unrecognized / snapshot）',
+			"Table concerned (or 'unrecognized' / 'snapshot')"
+		),
+		source_line: col('INTEGER', true, '相关源文件行号', 'Source line concerned'),
+		severity: col(
+			'VARCHAR',
+			false,
+			'级别：error / warning / info',
+			'Severity: error, warning or info'
+		),
+		code: col(
+			'VARCHAR',
+			false,
+			'问题代码（如 unrecognized_row）',
+			"Issue code (e.g. 'unrecognized_row')"
+		),
+		message: col(
+			'VARCHAR',
+			false,
+			'说明（含文件名、行号与表名）',
+			'Message naming document, line and table'
+		),
+		raw: col('VARCHAR', true, '该行原文', 'Raw text of the line')
+	},
+	orderBy: ['doc_id', 'source_line']
+});

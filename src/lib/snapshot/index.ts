@@ -1,0 +1,2 @@
+/** Node-side snapshot writing (Parquet + manifest.json). */
+export { writeSnapshot, parquetFile, MANIFEST_FILE } from './write';
