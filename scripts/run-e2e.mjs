@@ -1,0 +1,81 @@
+// Browser tests: build the static app, serve build/ on 127.0.0.1 with sirv,
+// run tests/e2e/*.test.ts with vitest (vitest.e2e.config.ts) against it, and
+// write test-results/e2e.json ({ numPassedTests, numFailedTests, … }).
+// Exits non-zero when the build or any test fails. Set E2E_SKIP_BUILD=1 to
+// reuse an existing build/ while iterating.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import sirv from 'sirv';
+
+/** Run a command, inheriting stdio; resolve with its exit code. */
+function run(cmd, args, env = {}) {
+	return new Promise((resolve) => {
+		const child = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+		child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+		child.on('error', () => resolve(1));
+	});
+}
+
+/** Serve dir on a free 127.0.0.1 port; resolve with { server, url }. */
+export function serveStatic(dir) {
+	const handler = sirv(dir, { dev: false, etag: true, single: false });
+	const server = createServer((req, res) => {
+		handler(req, res, () => {
+			res.statusCode = 404;
+			res.end('not found');
+		});
+	});
+	return new Promise((resolve) => {
+		server.listen(0, '127.0.0.1', () => {
+			const addr = server.address();
+			const port = typeof addr === 'object' && addr ? addr.port : 0;
+			resolve({ server, url: `http://127.0.0.1:${port}` });
+		});
+	});
+}
+
+async function main() {
+	mkdirSync('test-results', { recursive: true });
+	const fail = (msg) => {
+		console.error(`run-e2e: ${msg}`);
+		writeFileSync(
+			'test-results/e2e.json',
+			JSON.stringify({ numPassedTests: 0, numFailedTests: 1 })
+		);
+		process.exit(1);
+	};
+	if (!process.env.E2E_SKIP_BUILD || !existsSync('build/index.html')) {
+		console.log('== vite build');
+		const code = await run('npx', ['vite', 'build', '--logLevel', 'warn']);
+		if (code !== 0) fail('vite build failed');
+	}
+	if (!existsSync('build/index.html')) fail('build/index.html missing after build');
+	const { server, url } = await serveStatic('build');
+	console.log(`== serving build/ at ${url}`);
+	const extra = process.argv.slice(2);
+	const code = await run(
+		'npx',
+		[
+			'vitest',
+			'run',
+			'--config',
+			'vitest.e2e.config.ts',
+			'--reporter=default',
+			'--reporter=json',
+			'--outputFile.json=test-results/e2e.json',
+			...extra
+		],
+		{ E2E_BASE_URL: url }
+	);
+	server.close();
+	if (!existsSync('test-results/e2e.json')) fail('vitest wrote no test-results/e2e.json');
+	process.exit(code);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	main().catch((err) => {
+		console.error(err);
+		process.exit(1);
+	});
+}
