@@ -23,6 +23,8 @@ export interface ManifestDocument {
 export interface ManifestTable {
 	file: string;
 	rows: number;
+	/** File size in bytes. */
+	bytes: number;
 	sha256: string;
 }
 
@@ -55,8 +57,8 @@ export const MANIFEST_FIELDS: { field: string; zh: string; en: string }[] = [
 	},
 	{
 		field: 'tables.<name>',
-		zh: '每张表：file（Parquet 文件名）、rows（行数）、sha256（文件哈希）',
-		en: 'Per table: file (Parquet file name), rows (row count), sha256 (file hash)'
+		zh: '每张表：file（Parquet 文件名）、rows（行数）、bytes（文件字节数）、sha256（文件哈希）',
+		en: 'Per table: file (Parquet file name), rows (row count), bytes (file size), sha256 (file hash)'
 	},
 	{
 		field: 'issue_counts',

@@ -76,10 +76,9 @@ function sqlString(s: string): string {
 	return `'${s.replace(/'/g, "''")}'`;
 }
 
-async function sha256File(file: string): Promise<string> {
-	return createHash('sha256')
-		.update(await readFile(file))
-		.digest('hex');
+async function fileInfo(file: string): Promise<{ bytes: number; sha256: string }> {
+	const data = await readFile(file);
+	return { bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') };
 }
 
 /**
@@ -117,7 +116,7 @@ export async function writeSnapshot(
 			await conn.run(
 				`COPY "${table.name}" TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd)`
 			);
-			tables[table.name] = { file, rows: tableRows.length, sha256: await sha256File(target) };
+			tables[table.name] = { file, rows: tableRows.length, ...(await fileInfo(target)) };
 		}
 	} finally {
 		conn.closeSync();
