@@ -1,0 +1,309 @@
+/**
+ * parseTarget: reads a printed 绩效指标 target (指标值) into operator, exact
+ * numeric value (Decimal) and unit, keeping the raw text.
+ *
+ *   `≥390 人` → ≥ 390 人        `≤0.71万元/人` → ≤ 0.71 万元/人
+ *   `=100.00(%)` → = 100.00 %   `不低于50%` → ≥ 50 %
+ *   `有效保障`, `10月底前` → no number (op/value/unit null)
+ *
+ * Extraction-doubled tokens (`≥5≥5个`, `≤380380`) are never silently
+ * "fixed": the result carries the flag 'doubled' (value = first token, or
+ * null when the token itself is doubled) so the recognizer can report it.
+ *
+ * Everything here is a single left-to-right scan or a regex without nested
+ * quantifiers, so arbitrarily long or hostile input returns quickly.
+ */
+import Decimal from 'decimal.js';
+import type { TargetOp } from '../model';
+import { normalizeDigits } from '../amount';
+
+export type TargetFlag = 'doubled' | 'date' | 'range' | 'multiple_values' | 'truncated';
+
+export interface ParsedTarget {
+	raw: string;
+	op: TargetOp | null;
+	value: Decimal | null;
+	unit: string | null;
+	flags: TargetFlag[];
+}
+
+/** Inputs longer than this are parsed on their first MAX_LENGTH characters only. */
+const MAX_LENGTH = 500;
+
+/** Operator words and symbols that may precede the number, longest first. */
+const PREFIX_OPS: readonly (readonly [string, TargetOp])[] = [
+	['大于或等于', '≥'],
+	['小于或等于', '≤'],
+	['大于等于', '≥'],
+	['小于等于', '≤'],
+	['不低于', '≥'],
+	['不少于', '≥'],
+	['不小于', '≥'],
+	['不高于', '≤'],
+	['不超过', '≤'],
+	['不多于', '≤'],
+	['不大于', '≤'],
+	['控制在', '≤'],
+	['至少', '≥'],
+	['最少', '≥'],
+	['至多', '≤'],
+	['最多', '≤'],
+	['达到', '≥'],
+	['大于', '>'],
+	['高于', '>'],
+	['多于', '>'],
+	['超过', '>'],
+	['小于', '<'],
+	['低于', '<'],
+	['少于', '<'],
+	['等于', '='],
+	['>=', '≥'],
+	['<=', '≤'],
+	['≥', '≥'],
+	['≤', '≤'],
+	['>', '>'],
+	['<', '<'],
+	['=', '='],
+	['达', '≥']
+];
+
+/** Suffixes after number and unit that imply an operator. */
+const SUFFIX_OPS: readonly (readonly [string, TargetOp])[] = [
+	['及以上', '≥'],
+	['以上', '≥'],
+	['及以下', '≤'],
+	['以下', '≤'],
+	['以内', '≤']
+];
+
+/**
+ * Unit tokens, matched longest first. Compound units are built from these
+ * with `/` or `每` (`万元/人/年`, `元/每本`) and parenthesized groups
+ * (`万元/（人*年）`).
+ */
+const UNIT_TOKENS: readonly string[] = [
+	'个工作日',
+	'工作日',
+	'平方公里',
+	'平方米',
+	'立方米',
+	'千瓦时',
+	'万人次',
+	'人/次',
+	'人次',
+	'户次',
+	'台次',
+	'批次',
+	'个月',
+	'小时',
+	'分钟',
+	'季度',
+	'公里',
+	'千米',
+	'公斤',
+	'万元',
+	'亿元',
+	'千元',
+	'人数',
+	'课时',
+	'学时',
+	'%',
+	'‰',
+	'℃',
+	'元',
+	'人',
+	'户',
+	'个',
+	'次',
+	'家',
+	'台',
+	'套',
+	'张',
+	'本',
+	'册',
+	'份',
+	'场',
+	'天',
+	'日',
+	'周',
+	'月',
+	'年',
+	'米',
+	'辆',
+	'件',
+	'项',
+	'所',
+	'间',
+	'床',
+	'座',
+	'名',
+	'度',
+	'分',
+	'期',
+	'批',
+	'部',
+	'支',
+	'篇',
+	'条',
+	'处',
+	'亩',
+	'吨',
+	'班',
+	'块',
+	'只',
+	'棵',
+	'株',
+	'kg',
+	'km',
+	'm²',
+	'㎡'
+]
+	.slice()
+	.sort((a, b) => b.length - a.length);
+
+/** A number as printed: optional thousands separators, optional decimals. */
+const NUMBER = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
+
+/** Texts that are dates or deadlines rather than quantities. */
+const DATE_PATTERNS: readonly RegExp[] = [
+	/\d\s*月\s*(?:底|末|初|中|上旬|中旬|下旬|前|份前|\d)/,
+	/\d\s*日\s*(?:前|之前|以前)/,
+	/\d{4}\s*年\s*(?:\d|底|末|初|前|内)/,
+	/\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}/
+];
+
+const OP_SYMBOLS = new Set(['≥', '≤', '>', '<', '=']);
+
+function normalize(raw: string): string {
+	return normalizeDigits(raw)
+		.replace(/[＞]/g, '>')
+		.replace(/[＜]/g, '<')
+		.replace(/[＝]/g, '=')
+		.replace(/[≧]/g, '≥')
+		.replace(/[≦]/g, '≤')
+		.replace(/[％]/g, '%')
+		.replace(/[～〜]/g, '~')
+		.trim();
+}
+
+function none(raw: string, flags: TargetFlag[] = []): ParsedTarget {
+	return { raw, op: null, value: null, unit: null, flags };
+}
+
+/** Reads a unit at the start of `s`; returns it and the characters consumed. */
+export function readUnit(s: string): { unit: string | null; length: number } {
+	let i = 0;
+	while (i < s.length && s[i] === ' ') i++;
+	// A fully parenthesized unit: `(平方米)`, `（%）`.
+	const open = s[i];
+	if (open === '(' || open === '（') {
+		const close = open === '(' ? ')' : '）';
+		const end = s.indexOf(close, i + 1);
+		if (end > i + 1 && end - i <= 12) {
+			const inner = s.slice(i + 1, end).trim();
+			const innerUnit = readUnit(inner);
+			if (innerUnit.unit !== null && innerUnit.length === inner.length)
+				return { unit: innerUnit.unit, length: end + 1 };
+		}
+		return { unit: null, length: 0 };
+	}
+	const first = matchToken(s, i);
+	if (first === null) return { unit: null, length: 0 };
+	let unit = first;
+	i += first.length;
+	// Compounds: `/人`, `/人/年`, `/每本`, `/（人*年）`.
+	for (let guard = 0; guard < 6 && i < s.length; guard++) {
+		const sep = s[i];
+		if (sep !== '/' && sep !== '每') break;
+		let j = i + 1;
+		if (sep === '/' && s[j] === '每') j++;
+		const groupOpen = s[j];
+		if (groupOpen === '(' || groupOpen === '（') {
+			const close = groupOpen === '(' ? ')' : '）';
+			const end = s.indexOf(close, j + 1);
+			if (end < 0 || end - j > 12) break;
+			unit += s.slice(i, end + 1);
+			i = end + 1;
+			continue;
+		}
+		const next = matchToken(s, j);
+		if (next === null) break;
+		unit += s.slice(i, j) + next;
+		i = j + next.length;
+	}
+	return { unit, length: i };
+}
+
+function matchToken(s: string, at: number): string | null {
+	for (const t of UNIT_TOKENS) if (s.startsWith(t, at)) return t;
+	return null;
+}
+
+function prefixOp(prefix: string): TargetOp | null {
+	const p = prefix.trimEnd();
+	for (const [word, op] of PREFIX_OPS) if (p.endsWith(word)) return op;
+	return null;
+}
+
+function suffixOp(rest: string): TargetOp | null {
+	const r = rest.trimStart();
+	for (const [word, op] of SUFFIX_OPS) if (r.startsWith(word)) return op;
+	return null;
+}
+
+/** `380380` → true: an even-length digit run whose halves repeat. */
+function isDoubledDigits(digits: string): boolean {
+	if (digits.includes('.') || digits.includes(',') || digits.length < 4 || digits.length % 2)
+		return false;
+	const half = digits.length / 2;
+	return digits.slice(0, half) === digits.slice(half);
+}
+
+export function parseTarget(raw: string): ParsedTarget {
+	const flags: TargetFlag[] = [];
+	let s = normalize(raw);
+	if (s.length > MAX_LENGTH) {
+		s = s.slice(0, MAX_LENGTH);
+		flags.push('truncated');
+	}
+	if (s === '') return none(raw, flags);
+	for (const p of DATE_PATTERNS) if (p.test(s)) return none(raw, [...flags, 'date']);
+
+	const numbers = [...s.matchAll(NUMBER)];
+	const first = numbers[0];
+	if (first === undefined || first.index === undefined) return none(raw, flags);
+	const numText = first[0];
+	const start = first.index;
+	const end = start + numText.length;
+
+	// Ranges (`14~24`, `80-90%`) have no single target value.
+	const after = s.slice(end).trimStart();
+	if (/^(?:~|-|—|至)\s*\d/.test(after)) return none(raw, [...flags, 'range']);
+
+	let op = prefixOp(s.slice(0, start));
+	const unitRead = readUnit(s.slice(end));
+	const unit = unitRead.unit;
+	const rest = s.slice(end + unitRead.length);
+	op ??= suffixOp(rest);
+
+	// `≥5≥5个`: the operator and number printed twice.
+	const opCount = [...s].filter((c) => OP_SYMBOLS.has(c)).length;
+	const second = numbers[1];
+	if (opCount >= 2 && second !== undefined && second[0] === numText) {
+		const tail = s.slice((second.index ?? 0) + second[0].length);
+		const doubledUnit = unit ?? readUnit(tail).unit;
+		return {
+			raw,
+			op,
+			value: new Decimal(numText.replace(/,/g, '')),
+			unit: doubledUnit,
+			flags: [...flags, 'doubled']
+		};
+	}
+	// `≤380380`: the digits themselves printed twice; which half is right is unknowable.
+	if (isDoubledDigits(numText) && !/^\s*年/.test(s.slice(end))) {
+		return { raw, op, value: null, unit, flags: [...flags, 'doubled'] };
+	}
+	if (numbers.length > 1 && numbers.some((n) => n[0] !== numText)) flags.push('multiple_values');
+	return { raw, op, value: new Decimal(numText.replace(/,/g, '')), unit, flags };
+}
