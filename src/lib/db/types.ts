@@ -34,3 +34,33 @@ export interface Connector {
 	query(statement: Statement | string): Promise<QueryResult>;
 	close(): Promise<void>;
 }
+
+/** Options for running SQL a user typed or opened from a link. */
+export interface UserQueryOptions {
+	/** Maximum rows returned; more rows set `truncated`. Default USER_QUERY_LIMIT. */
+	limit?: number;
+}
+
+export const USER_QUERY_LIMIT = 10_000;
+
+export interface UserQueryResult extends QueryResult {
+	/** True when the statement produced more rows than the limit. */
+	truncated: boolean;
+	/** Rows returned (≤ limit). */
+	rowCount: number;
+	elapsedMs: number;
+}
+
+/**
+ * A connector over a loaded snapshot that can also run untrusted SQL:
+ * `queryUser` checks the statement with db/sql-guard.ts, runs it inside a
+ * transaction that is always rolled back, and caps the rows. Rejections are
+ * thrown as `SqlGuardError` with a Chinese message.
+ */
+export interface SnapshotConnector extends Connector {
+	queryUser(sql: string, options?: UserQueryOptions): Promise<UserQueryResult>;
+	/** Cancel the running user query, if any (best effort). */
+	cancel(): Promise<void>;
+	/** Names of the loaded tables and views. */
+	tables(): Promise<string[]>;
+}

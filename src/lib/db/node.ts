@@ -1,0 +1,178 @@
+/**
+ * Connector over @duckdb/node-api for Node: tests, scripts and benchmarks.
+ * `openNodeConnector({ parquetDir })` loads every Parquet file of a snapshot
+ * into in-memory tables of the same name (from manifest.json when present,
+ * else every *.parquet in the folder), creates an empty `flags` table when
+ * the snapshot has none, then locks the engine down exactly as the browser
+ * connector does. Values follow the conventions in db/types.ts.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+	DuckDBInstance,
+	DuckDBTypeId,
+	type DuckDBConnection,
+	type DuckDBResultReader
+} from '@duckdb/node-api';
+import { parseManifest, type SnapshotManifest } from './manifest';
+import { CREATE_EMPTY_FLAGS, LOCK_DOWN, quoteIdent, quoteString } from './snapshot-tables';
+import { checkUserSql, SqlGuardError } from './sql-guard';
+import {
+	USER_QUERY_LIMIT,
+	type ColumnInfo,
+	type QueryResult,
+	type Row,
+	type SnapshotConnector,
+	type Statement,
+	type UserQueryOptions,
+	type UserQueryResult,
+	type Value
+} from './types';
+import { UserSqlError } from './user-sql-error';
+
+export interface NodeConnectorOptions {
+	/** Folder with the snapshot's Parquet files (and manifest.json). Omit for an empty database. */
+	parquetDir?: string;
+}
+
+export interface NodeConnector extends SnapshotConnector {
+	manifest: SnapshotManifest | null;
+}
+
+const INTEGER_AS_STRING = new Set<number>([
+	DuckDBTypeId.BIGINT,
+	DuckDBTypeId.UBIGINT,
+	DuckDBTypeId.HUGEINT,
+	DuckDBTypeId.UHUGEINT
+]);
+const TIMESTAMPS = new Set<number>([
+	DuckDBTypeId.TIMESTAMP,
+	DuckDBTypeId.TIMESTAMP_S,
+	DuckDBTypeId.TIMESTAMP_MS,
+	DuckDBTypeId.TIMESTAMP_NS,
+	DuckDBTypeId.TIMESTAMP_TZ
+]);
+
+function toNumberIfSafe(v: unknown): Value {
+	if (typeof v !== 'string') return v as Value;
+	const n = Number(v);
+	return Number.isSafeInteger(n) ? n : v;
+}
+
+function toIso(v: unknown): Value {
+	if (typeof v !== 'string') return v as Value;
+	const d = new Date(v.replace(' ', 'T') + (/[zZ]|[+-]\d\d(:?\d\d)?$/.test(v) ? '' : 'Z'));
+	return Number.isNaN(d.getTime()) ? v : d.toISOString();
+}
+
+/** Convert a DuckDB result to db/types.ts values, at most `limit` rows. */
+function toResult(reader: DuckDBResultReader, limit = Infinity): QueryResult {
+	const types = reader.columnTypes();
+	const names = reader.columnNames();
+	const columns: ColumnInfo[] = names.map((name, i) => ({
+		name,
+		type: types[i]?.toString() ?? 'UNKNOWN'
+	}));
+	const fixups = types.map((t) =>
+		INTEGER_AS_STRING.has(t.typeId) ? toNumberIfSafe : TIMESTAMPS.has(t.typeId) ? toIso : null
+	);
+	const raw = reader.getRowsJson();
+	const rows: Row[] = [];
+	for (let r = 0; r < raw.length && r < limit; r++) {
+		const src = raw[r]!;
+		const row: Row = {};
+		for (let c = 0; c < names.length; c++) {
+			const fix = fixups[c];
+			const v = src[c] as Value;
+			row[names[c]!] = v === null || v === undefined ? null : fix ? fix(v) : v;
+		}
+		rows.push(row);
+	}
+	return { columns, rows };
+}
+
+function listParquet(dir: string): SnapshotManifest {
+	const tables = readdirSync(dir)
+		.filter((f) => f.endsWith('.parquet'))
+		.sort()
+		.map((file) => ({ name: file.slice(0, -'.parquet'.length), file, rows: null, bytes: null }));
+	return { snapshot_id: 'local', schema_version: null, tables };
+}
+
+async function load(conn: DuckDBConnection, dir: string): Promise<SnapshotManifest> {
+	const manifestPath = path.join(dir, 'manifest.json');
+	const manifest = existsSync(manifestPath)
+		? parseManifest(JSON.parse(readFileSync(manifestPath, 'utf8')))
+		: listParquet(dir);
+	for (const t of manifest.tables) {
+		const file = path.join(dir, t.file);
+		if (!existsSync(file)) throw new Error(`快照缺少文件 ${t.file}（表 ${t.name}）`);
+		await conn.run(
+			`CREATE TABLE ${quoteIdent(t.name)} AS SELECT * FROM read_parquet(${quoteString(file)})`
+		);
+	}
+	return manifest;
+}
+
+export async function openNodeConnector(
+	options: NodeConnectorOptions = {}
+): Promise<NodeConnector> {
+	const instance = await DuckDBInstance.create(':memory:', {
+		autoinstall_known_extensions: 'false',
+		autoload_known_extensions: 'false'
+	});
+	const conn = await instance.connect();
+	const manifest = options.parquetDir ? await load(conn, options.parquetDir) : null;
+	await conn.run(CREATE_EMPTY_FLAGS);
+	for (const s of LOCK_DOWN) await conn.run(s);
+	// User SQL gets its own connection so its transaction never wraps app queries.
+	const userConn = await instance.connect();
+	let closed = false;
+
+	return {
+		manifest,
+		async query(statement: Statement | string): Promise<QueryResult> {
+			const { sql, params } =
+				typeof statement === 'string' ? { sql: statement, params: [] } : statement;
+			const reader = await conn.runAndReadAll(sql, params.length > 0 ? params : undefined);
+			return toResult(reader);
+		},
+		async queryUser(sql: string, opts: UserQueryOptions = {}): Promise<UserQueryResult> {
+			const limit = Math.max(1, Math.min(opts.limit ?? USER_QUERY_LIMIT, 1_000_000));
+			const text = checkUserSql(sql);
+			const started = performance.now();
+			await userConn.run('BEGIN TRANSACTION');
+			try {
+				const reader = await userConn.streamAndReadUntil(text, limit + 1);
+				const result = toResult(reader, limit);
+				return {
+					...result,
+					truncated: reader.currentRowCount > limit,
+					rowCount: result.rows.length,
+					elapsedMs: performance.now() - started
+				};
+			} catch (e) {
+				if (e instanceof SqlGuardError) throw e;
+				throw new UserSqlError(e instanceof Error ? e.message : String(e));
+			} finally {
+				await userConn.run('ROLLBACK');
+			}
+		},
+		async cancel(): Promise<void> {
+			userConn.interrupt();
+		},
+		async tables(): Promise<string[]> {
+			const reader = await conn.runAndReadAll(
+				"SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1"
+			);
+			return reader.getRowsJS().map((r) => String(r[0]));
+		},
+		async close(): Promise<void> {
+			if (closed) return;
+			closed = true;
+			userConn.closeSync();
+			conn.closeSync();
+			instance.closeSync();
+		}
+	};
+}

@@ -1,0 +1,30 @@
+/**
+ * Normalizing indicator and project names so that the same benefit lines up
+ * across departments (`义务兵家庭优待金标准`, `义务兵家庭优待金（街道）` →
+ * `义务兵家庭优待金`), and parsing cost units (`万元/人`, `元/人/月`, `元/户·年`).
+ * Both are SQL expressions (DuckDB RE2 regexes: linear time, no backtracking).
+ */
+
+/** SQL: the grouping key for a name column. */
+export function normalizedNameSql(column: string): string {
+	const noBrackets = `regexp_replace(${column}, '[（(【\\[][^）)】\\]]*[）)】\\]]', '', 'g')`;
+	const noPunct = `regexp_replace(${noBrackets}, '[\\s\\x{3000}“”"‘’''、，,。.：:；;—-]', '', 'g')`;
+	const noPrefix = `regexp_replace(${noPunct}, '^(人均|平均|每人|每户|户均)', '')`;
+	return `regexp_replace(${noPrefix}, '(补助|发放)?(标准|成本|费用|金额|支出)$', '')`;
+}
+
+/** SQL: a unit string with spaces removed and ／ · • turned into '/'. */
+export function cleanUnitSql(column: string): string {
+	const noSpace = `regexp_replace(coalesce(${column}, ''), '\\s', '', 'g')`;
+	return `replace(replace(replace(${noSpace}, '／', '/'), '·', '/'), '•', '/')`;
+}
+
+/**
+ * Cost unit pattern on a cleaned unit: money, optional period before the
+ * beneficiary, beneficiary, optional period after. Groups: 1 money (元|万元),
+ * 2 period, 3 per (人|户|人次), 4 period.
+ */
+export const COST_UNIT_PATTERN = '^(万元|元)/(?:(年|月)/)?(人次|人|户)(?:/?(年|月))?$';
+
+/** Units a 数量指标 counts beneficiaries in. */
+export const BENEFICIARY_UNITS = ['人', '户', '人次'] as const;
