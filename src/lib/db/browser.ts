@@ -1,0 +1,343 @@
+/**
+ * Connector over DuckDB-WASM (in a Web Worker) for the app. Loading a
+ * snapshot: fetch manifest.json, start DuckDB (self-hosted bundles), create
+ * every schema table with its exact types, then per table fetch its Parquet
+ * file, decode it with parquet-wasm to Arrow IPC and insert it (staging table
+ * → INSERT with the schema's types, so DECIMAL(18,4) stays DECIMAL). Progress
+ * (files and bytes) is reported to the caller. Finally an empty `flags` table
+ * is created when the snapshot has none, and the engine is locked down
+ * (no extensions, no external access, configuration locked).
+ * Values follow db/types.ts via arrow-values.ts.
+ */
+import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import { Table, tableToIPC, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
+import type { ParsedDocument } from '../ingest/model';
+import { createTableSql, TABLES } from '../schema/tables';
+import {
+	documentColumns,
+	documentInsertStatements,
+	insertFromStagingSql,
+	loadedDocIdsStatement,
+	mergedRows
+} from './add-documents';
+import { arrowToResult, type ArrowRows } from './arrow-values';
+import { startDuckDB } from './duckdb-wasm-bundles';
+import { parseManifest, type SnapshotManifest } from './manifest';
+import { parquetToIpc } from './parquet-wasm';
+import { CREATE_EMPTY_FLAGS, LOCK_DOWN, quoteIdent } from './snapshot-tables';
+import { checkUserSql, SqlGuardError } from './sql-guard';
+import {
+	USER_QUERY_LIMIT,
+	type QueryResult,
+	type Row,
+	type SnapshotConnector,
+	type Statement,
+	type UserQueryOptions,
+	type UserQueryResult
+} from './types';
+import { UserSqlError } from './user-sql-error';
+
+/** Same shape as the app session's LoadProgress. */
+export interface LoadProgress {
+	/** What is happening, in Chinese. */
+	phase: string;
+	filesDone: number;
+	filesTotal: number;
+	bytesDone: number;
+	bytesTotal: number;
+}
+
+export interface BrowserConnectorOptions {
+	/** Folder URL holding manifest.json and the Parquet files, e.g. `${base}/data/default`. */
+	baseUrl: string;
+	onProgress?: (p: LoadProgress) => void;
+	fetch?: typeof fetch;
+}
+
+export interface AddDocumentsResult {
+	added: string[];
+	/** doc_ids already loaded (same file content), not added again. */
+	skipped: string[];
+}
+
+export interface BrowserConnector extends SnapshotConnector {
+	manifest: SnapshotManifest;
+	snapshotId: string;
+	/** Add parsed documents' rows to the loaded tables (exact decimals). */
+	addDocuments(docs: readonly ParsedDocument[]): Promise<AddDocumentsResult>;
+	/** Stop the worker at once (the hard cancel); the connector is unusable afterwards. */
+	terminate(): Promise<void>;
+}
+
+export class SnapshotLoadError extends Error {
+	override name = 'SnapshotLoadError';
+}
+
+async function fetchBytes(
+	doFetch: typeof fetch,
+	url: string,
+	onBytes: (n: number) => void
+): Promise<Uint8Array> {
+	const res = await doFetch(url);
+	if (!res.ok) throw new SnapshotLoadError(`无法下载 ${url}（HTTP ${res.status}）`);
+	if (!res.body) {
+		const buf = new Uint8Array(await res.arrayBuffer());
+		onBytes(buf.byteLength);
+		return buf;
+	}
+	const reader = res.body.getReader();
+	const parts: Uint8Array[] = [];
+	let total = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		parts.push(value);
+		total += value.byteLength;
+		onBytes(value.byteLength);
+	}
+	const out = new Uint8Array(total);
+	let at = 0;
+	for (const p of parts) {
+		out.set(p, at);
+		at += p.byteLength;
+	}
+	return out;
+}
+
+async function run(
+	conn: AsyncDuckDBConnection,
+	statement: Statement | string
+): Promise<QueryResult> {
+	const { sql, params } =
+		typeof statement === 'string' ? { sql: statement, params: [] } : statement;
+	if (params.length === 0) return arrowToResult(await conn.query(sql));
+	const prepared = await conn.prepare(sql);
+	try {
+		return arrowToResult(await prepared.query(...params));
+	} finally {
+		await prepared.close();
+	}
+}
+
+async function loadTable(
+	conn: AsyncDuckDBConnection,
+	name: string,
+	ipc: Uint8Array,
+	known: boolean
+): Promise<void> {
+	if (!known) {
+		await conn.insertArrowFromIPCStream(ipc, { name, create: true });
+		return;
+	}
+	const staging = `__load_${name}`;
+	await conn.insertArrowFromIPCStream(ipc, { name: staging, create: true });
+	try {
+		const cols = await conn.query(
+			`SELECT column_name FROM information_schema.columns WHERE table_name = '${staging}'`
+		);
+		const present = new Set(arrowToResult(cols).rows.map((r) => String(r.column_name)));
+		const def = TABLES.find((t) => t.name === name)!;
+		const names = def.columns.filter((c) => present.has(c.name)).map((c) => quoteIdent(c.name));
+		await conn.query(
+			`INSERT INTO ${quoteIdent(name)} (${names.join(', ')}) SELECT ${names.join(', ')} FROM ${quoteIdent(staging)}`
+		);
+	} finally {
+		await conn.query(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`);
+	}
+}
+
+export async function openBrowserConnector(
+	options: BrowserConnectorOptions
+): Promise<BrowserConnector> {
+	const doFetch = options.fetch ?? fetch.bind(globalThis);
+	const base = options.baseUrl.replace(/\/+$/, '');
+	const progress: LoadProgress = {
+		phase: '下载 manifest.json',
+		filesDone: 0,
+		filesTotal: 0,
+		bytesDone: 0,
+		bytesTotal: 0
+	};
+	const report = (patch: Partial<LoadProgress>) => {
+		Object.assign(progress, patch);
+		options.onProgress?.({ ...progress });
+	};
+	report({});
+	const started = startDuckDB();
+	const manifestRes = await doFetch(`${base}/manifest.json`);
+	if (!manifestRes.ok) {
+		throw new SnapshotLoadError(`无法下载快照清单 manifest.json（HTTP ${manifestRes.status}）`);
+	}
+	let manifest: SnapshotManifest;
+	try {
+		manifest = parseManifest(await manifestRes.json());
+	} catch (e) {
+		throw new SnapshotLoadError(e instanceof Error ? e.message : String(e));
+	}
+	report({
+		phase: '启动 DuckDB',
+		filesTotal: manifest.tables.length,
+		bytesTotal: manifest.tables.reduce((s, t) => s + (t.bytes ?? 0), 0)
+	});
+	const { db, worker } = await started;
+	const conn = await db.connect();
+	for (const t of TABLES) await conn.query(createTableSql(t));
+	const knownNames = new Set<string>(TABLES.map((t) => t.name));
+
+	// Download the next file while the current one is decoded and inserted.
+	const downloads = manifest.tables.map(
+		(t) => () =>
+			fetchBytes(doFetch, `${base}/${t.file}`, (n) => report({ bytesDone: progress.bytesDone + n }))
+	);
+	let next = downloads[0]?.();
+	for (let i = 0; i < manifest.tables.length; i++) {
+		const t = manifest.tables[i]!;
+		report({ phase: `下载 ${t.file}` });
+		const bytes = await next!;
+		next = downloads[i + 1]?.();
+		report({ phase: `载入 ${t.name}` });
+		if (t.rows !== 0) {
+			try {
+				await loadTable(conn, t.name, await parquetToIpc(bytes), knownNames.has(t.name));
+			} catch (e) {
+				throw new SnapshotLoadError(
+					`载入表 ${t.name}（${t.file}）失败：${e instanceof Error ? e.message : String(e)}`
+				);
+			}
+		}
+		report({ filesDone: i + 1 });
+	}
+	await conn.query(CREATE_EMPTY_FLAGS);
+	for (const s of LOCK_DOWN) await conn.query(s);
+	const userConn = await db.connect();
+	report({ phase: '完成' });
+	return makeConnector(db, worker, conn, userConn, manifest);
+}
+
+function makeConnector(
+	db: AsyncDuckDB,
+	worker: Worker,
+	conn: AsyncDuckDBConnection,
+	userConn: AsyncDuckDBConnection,
+	manifest: SnapshotManifest
+): BrowserConnector {
+	let closed = false;
+	let userRunning = false;
+
+	async function addWithArrow(docs: readonly ParsedDocument[]): Promise<void> {
+		const rows = mergedRows(docs);
+		for (const table of TABLES) {
+			const list = rows[table.name];
+			if (list.length === 0) continue;
+			const cols = documentColumns(table, list);
+			const vectors: Record<string, Vector<Utf8>> = {};
+			for (const [k, v] of Object.entries(cols)) vectors[k] = vectorFromArray(v, new Utf8());
+			const staging = `__drop_${table.name}`;
+			const ipc = tableToIPC(new Table(vectors), 'stream');
+			await conn.insertArrowFromIPCStream(ipc, { name: staging, create: true });
+			try {
+				await conn.query(insertFromStagingSql(table, staging));
+			} finally {
+				await conn.query(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`);
+			}
+		}
+	}
+
+	return {
+		manifest,
+		snapshotId: manifest.snapshot_id,
+		query: (statement) => run(conn, statement),
+		async queryUser(sql: string, opts: UserQueryOptions = {}): Promise<UserQueryResult> {
+			const limit = Math.max(1, Math.min(opts.limit ?? USER_QUERY_LIMIT, 1_000_000));
+			const text = checkUserSql(sql);
+			if (userRunning) throw new UserSqlError('上一条查询仍在运行，请先取消');
+			userRunning = true;
+			const t0 = performance.now();
+			await userConn.query('BEGIN TRANSACTION');
+			try {
+				const reader = await userConn.send(text, true);
+				const rows: Row[] = [];
+				let columns: QueryResult['columns'] = [];
+				let seen = 0;
+				for await (const batch of reader) {
+					const part = arrowToResult(batch as unknown as ArrowRows, limit - rows.length);
+					columns = part.columns;
+					rows.push(...part.rows);
+					seen += batch.numRows;
+					if (seen > limit) break;
+				}
+				if (seen > limit) await userConn.cancelSent().catch(() => false);
+				if (columns.length === 0)
+					columns = arrowToResult(reader as unknown as ArrowRows, 0).columns;
+				return {
+					columns,
+					rows,
+					truncated: seen > limit,
+					rowCount: rows.length,
+					elapsedMs: performance.now() - t0
+				};
+			} catch (e) {
+				if (e instanceof SqlGuardError) throw e;
+				throw new UserSqlError(e instanceof Error ? e.message : String(e));
+			} finally {
+				userRunning = false;
+				await userConn.query('ROLLBACK').catch(() => undefined);
+			}
+		},
+		async cancel(): Promise<void> {
+			await userConn.cancelSent().catch(() => false);
+		},
+		async tables(): Promise<string[]> {
+			const r = await run(
+				conn,
+				"SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_name NOT LIKE '\\_\\_%' ESCAPE '\\' ORDER BY 1"
+			);
+			return r.rows.map((x) => String(x.table_name));
+		},
+		async addDocuments(docs: readonly ParsedDocument[]): Promise<AddDocumentsResult> {
+			const ids = docs.map((d) => d.document.doc_id);
+			const loaded = new Set(
+				(await run(conn, loadedDocIdsStatement(ids))).rows.map((r) => String(r.doc_id))
+			);
+			const seen = new Set<string>();
+			const fresh = docs.filter((d) => {
+				const id = d.document.doc_id;
+				if (loaded.has(id) || seen.has(id)) return false;
+				seen.add(id);
+				return true;
+			});
+			if (fresh.length > 0) {
+				try {
+					await addWithArrow(fresh);
+				} catch {
+					// Arrow insertion refused (e.g. by the locked engine): fall back to parameterized INSERTs.
+					for (const t of TABLES) {
+						for (const d of fresh) {
+							await run(conn, {
+								sql: `DELETE FROM ${quoteIdent(t.name)} WHERE doc_id = $1`,
+								params: [d.document.doc_id]
+							});
+						}
+					}
+					for (const s of documentInsertStatements(fresh)) await run(conn, s);
+				}
+			}
+			const added = fresh.map((d) => d.document.doc_id);
+			return { added, skipped: ids.filter((id) => !added.includes(id)) };
+		},
+		async terminate(): Promise<void> {
+			if (closed) return;
+			closed = true;
+			await db.terminate().catch(() => undefined);
+			worker.terminate();
+		},
+		async close(): Promise<void> {
+			if (closed) return;
+			await conn.close().catch(() => undefined);
+			await userConn.close().catch(() => undefined);
+			closed = true;
+			await db.terminate().catch(() => undefined);
+			worker.terminate();
+		}
+	};
+}
