@@ -1,0 +1,146 @@
+/**
+ * Turns the rows of one table segment into a grid: column labels from the
+ * header block, header rows repeated on later pages recognized and claimed,
+ * and wrapped cells merged back into their row.
+ *
+ * A continuation row (empty 序号 / code columns, text where the name is)
+ * appends its text to the previous row's cells; figure fragments are joined
+ * digit by digit (`313.5` + `2` → `313.52`), also when a page header sits
+ * between the two halves.
+ */
+import type { ParseContext } from '../../context';
+import type { AmountUnit } from '../../model';
+import { isCodeLike } from '../../classification';
+import type { TableSegment } from './segment';
+
+export interface LogicalRow {
+	/** First source line of the row (source_line). */
+	line: number;
+	lines: number[];
+	cells: string[];
+	unit: AmountUnit | null;
+	raw: string;
+}
+
+export interface Grid {
+	/** Per column: header labels top to bottom, joined with '/', whitespace removed. */
+	labels: string[];
+	rows: LogicalRow[];
+}
+
+export const compact = (s: string) => s.replace(/\s+/g, '');
+
+const FIGURE = /^[-−(（]?(\d{1,3}([,，]\d{3})+|\d+)(\.\d+)?[)）]?$/;
+
+/** A printed figure with a decimal point or thousands separators (not a bare small integer). */
+export function isFigure(cell: string): boolean {
+	const c = compact(cell);
+	return FIGURE.test(c) && /[.,，]/.test(c);
+}
+
+/** Any numeric cell, including bare integers (`0`, `25`). */
+export function isNumeric(cell: string): boolean {
+	return FIGURE.test(compact(cell));
+}
+
+const CJK = /[\u4e00-\u9fa5]/;
+const MARKER = /^([一二三四五六七八九十]+[、.．]|\d{1,2}[.．、]\s*[\u4e00-\u9fa5]|其中)/;
+const TOTAL = /^(合计|总计|小计)$/;
+const STRONG_HEADER =
+	/栏次|序号|科目编码|科目名称|科目代码|功能分类科目|经济分类科目|^类款项?$|^项目名称?\/?金额|资金性质/;
+
+function looksLikeData(cells: string[]): boolean {
+	const filled = cells.filter((c) => c !== '');
+	if (filled.length === 0) return false;
+	if (filled.some(isFigure)) return true;
+	if (filled.some((c) => MARKER.test(compact(c)))) return true;
+	if (filled.length === 1 && TOTAL.test(compact(filled[0] ?? ''))) return true;
+	const hasText = filled.some((c) => CJK.test(c) && !/^(类|款|项)$/.test(c));
+	if (!hasText) return false;
+	if (filled.some((c) => isCodeLike(c) && [3, 5, 7].includes(compact(c).length))) return true;
+	return /^\d{1,3}$/.test(cells[0] ?? '') && hasText;
+}
+
+export interface GridOptions {
+	/** Column indexes that are empty on a continuation row (序号, codes). */
+	keyColumns?: (labels: string[]) => number[];
+}
+
+/** Joins a wrapped cell onto the cell above it. */
+function joinCell(above: string, below: string): string {
+	if (above === '') return below;
+	if (below === '') return above;
+	if (/^[\d.,\s]+$/.test(above) && /^[\d.,\s]+$/.test(below)) return above + below;
+	return above + below;
+}
+
+export function buildGrid(ctx: ParseContext, seg: TableSegment, opts: GridOptions = {}): Grid {
+	const table = seg.match.family;
+	const headerRows: string[][] = [];
+	const headerKeys = new Set<string>();
+	const rows: LogicalRow[] = [];
+	let labels: string[] = [];
+	let keyCols: number[] = [];
+	let seenData = false;
+	const finishHeader = () => {
+		const width = Math.max(0, ...headerRows.map((r) => r.length));
+		labels = [];
+		for (let i = 0; i < width; i++)
+			labels.push(
+				headerRows
+					.map((r) => compact(r[i] ?? ''))
+					.filter((c) => c !== '')
+					.join('/')
+			);
+		keyCols = opts.keyColumns ? opts.keyColumns(labels) : [];
+	};
+	for (const { line, unit } of seg.rows) {
+		const cells = line.cells;
+		const key = compact(cells.join('|'));
+		const furniture = /部门(名称)?[:：]|单位[:：]|编制(部门|单位)|预算年度/.test(key);
+		if (!seenData) {
+			if (looksLikeData(cells)) {
+				seenData = true;
+				finishHeader();
+			} else {
+				if (!furniture) headerRows.push(cells);
+				headerKeys.add(key);
+				ctx.claim(line.no, table, 'header');
+				continue;
+			}
+		} else if (
+			headerKeys.has(key) ||
+			furniture ||
+			(!looksLikeData(cells) && STRONG_HEADER.test(compact(cells.join('/'))))
+		) {
+			ctx.claim(line.no, table, 'header');
+			continue;
+		}
+		const prev = rows[rows.length - 1];
+		const isContinuation =
+			prev !== undefined &&
+			keyCols.length > 0 &&
+			keyCols.every((k) => (cells[k] ?? '') === '') &&
+			!cells.some((c) => TOTAL.test(compact(c))) &&
+			cells.some((c) => c !== '');
+		if (isContinuation && prev) {
+			const width = Math.max(prev.cells.length, cells.length);
+			const merged: string[] = [];
+			for (let i = 0; i < width; i++) merged.push(joinCell(prev.cells[i] ?? '', cells[i] ?? ''));
+			prev.cells = merged;
+			prev.lines.push(line.no);
+			prev.raw += '\n' + line.text;
+			ctx.claim(line.no, table, 'continuation');
+			continue;
+		}
+		rows.push({ line: line.no, lines: [line.no], cells: [...cells], unit, raw: line.text });
+	}
+	if (!seenData) finishHeader();
+	return { labels, rows };
+}
+
+/** Index of the first label matching `re`, or -1. */
+export function findLabel(labels: string[], re: RegExp, from = 0): number {
+	for (let i = from; i < labels.length; i++) if (re.test(labels[i] ?? '')) return i;
+	return -1;
+}

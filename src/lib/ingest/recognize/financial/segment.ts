@@ -1,0 +1,119 @@
+/**
+ * Table segmentation: finds each standard financial table by its title and
+ * collects the table rows that belong to it, with the amount unit declared
+ * on the page they sit on.
+ *
+ * A title counts only when table rows follow it before the next title (so a
+ * table of contents, whose entries follow each other, is skipped), and never
+ * when it carries dot leaders or a page number. A table runs until the next
+ * title or until a line of narrative, a section heading or a note
+ * (`注：…`, `本表为空表`) closes it; page furniture between pages (department
+ * header, `预算年度：2024`, `单位：万元`, page numbers) does not close it.
+ */
+import { detectUnit } from '../../amount';
+import type { ParseContext } from '../../context';
+import type { AmountUnit } from '../../model';
+import type { SourceLine } from '../../reader/text';
+import { matchTitle, type TitleMatch } from './titles';
+
+export interface SegmentRow {
+	line: SourceLine;
+	/** Unit declared most recently before this row within the table. */
+	unit: AmountUnit | null;
+}
+
+export interface TableSegment {
+	match: TitleMatch;
+	titleLine: number;
+	rows: SegmentRow[];
+	/** First unit the table declares, as printed ('万元' / '元'); null when none. */
+	declaredUnit: AmountUnit | null;
+	notes: { line: number; text: string }[];
+}
+
+/** How far (in lines) the first row of a table may sit below its title. */
+const TITLE_REACH = 15;
+
+function titleOf(line: SourceLine): TitleMatch | null {
+	const text = line.text.trim();
+	if (text === '' || /…|\.{4,}|·{4,}/.test(text)) return null;
+	if (line.isRow) {
+		const filled = line.cells.filter((c) => c !== '');
+		if (filled.length !== 1) return null;
+		return matchTitle(filled[0] ?? '');
+	}
+	return matchTitle(text);
+}
+
+const NOTE =
+	/^(注[:：\s]|注$|说明[:：])|本表为空表|无相关收支|^[（(]?无.{1,20}(支出|收入|经费|预算)[）)]?$/;
+
+/** Page furniture that may sit between two pages of one table. */
+function isPageFurniture(text: string): boolean {
+	const t = text.trim();
+	if (t.length <= 14) return true;
+	if (/^\d{3,9}\s/.test(t)) return true;
+	if (/(预算|决算)年度|编制(部门|单位)|部门(名称)?\s*[:：]|单位\s*[:：]|截止(时间|日期)/.test(t))
+		return true;
+	return /^[─—\-\s]*\d{1,3}[─—\-\s]*$/.test(t);
+}
+
+export function segmentTables(ctx: ParseContext): TableSegment[] {
+	const lines = ctx.lines;
+	const candidates: { index: number; match: TitleMatch }[] = [];
+	lines.forEach((line, index) => {
+		const match = titleOf(line);
+		if (match) candidates.push({ index, match });
+	});
+	const accepted = candidates.filter((c, k) => {
+		const next = candidates[k + 1]?.index ?? lines.length;
+		const limit = Math.min(next, c.index + TITLE_REACH + 1);
+		for (let j = c.index + 1; j < limit; j++) if (lines[j]?.isRow) return true;
+		return false;
+	});
+	return accepted.map((c, k) => {
+		const end = accepted[k + 1]?.index ?? lines.length;
+		const title = lines[c.index];
+		const segment: TableSegment = {
+			match: c.match,
+			titleLine: title?.no ?? c.index + 1,
+			rows: [],
+			declaredUnit: null,
+			notes: []
+		};
+		let unit: AmountUnit | null = null;
+		let closed = false;
+		if (title) {
+			const u = detectUnit(title.text);
+			if (u) unit = segment.declaredUnit = u;
+		}
+		for (let j = c.index + 1; j < end && !closed; j++) {
+			const line = lines[j];
+			if (!line) break;
+			const u = detectUnit(line.text);
+			if (u) {
+				unit = u;
+				segment.declaredUnit ??= u;
+			}
+			const text = line.text.trim();
+			if (line.isRow) {
+				if (line.cells.every((cell) => cell === '')) continue;
+				const joined = line.cells.filter((cell) => cell !== '').join('');
+				if (NOTE.test(joined) && line.cells.filter((cell) => cell !== '').length === 1) {
+					segment.notes.push({ line: line.no, text: joined });
+					ctx.claim(line.no, c.match.family, 'note');
+					closed = true;
+					continue;
+				}
+				segment.rows.push({ line, unit });
+				continue;
+			}
+			if (text === '') continue;
+			if (NOTE.test(text)) {
+				segment.notes.push({ line: line.no, text });
+				closed = true;
+			} else if (!u && !isPageFurniture(text)) closed = true;
+		}
+		return segment;
+	});
+}
