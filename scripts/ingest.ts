@@ -9,6 +9,7 @@
  * closes the run. Exit code 1 only when some document could not be read
  * at all (the others still land in the snapshot), 2 on bad usage.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import type { ParsedDocument } from '../src/lib/ingest/model';
@@ -84,7 +85,7 @@ async function main(): Promise<number> {
 	const known = new Map<string, string>();
 	const started = performance.now();
 	for (const [i, file] of inputs.files.entries()) {
-		bar?.start(inputs.files.length, i, { file });
+		bar?.start(inputs.files.length, i, { file: path.basename(file) });
 		const outcome = await ingestFile(file, known);
 		totals.bytes += outcome.bytes;
 		if (outcome.status === 'ok') {
