@@ -1,23 +1,31 @@
 /**
  * Recognizers for project 绩效目标表 and the department-level 整体绩效目标, plus
- * narrative figures (prior-year 三公经费 stated only in the text).
+ * narrative figures (prior-year 三公经费 stated only in the text). The work is
+ * done by the modules in ./performance/.
  */
 import type { ParseContext } from '../context';
 import type { ParsedTables } from '../model';
 import type { DocumentIdentity } from './identity';
+import { recognizeDepartmentIndicators } from './performance/department';
+import { recognizeNarrativePlans } from './performance/narrative-plan';
+import { recognizeProjects } from './performance/projects';
+import { recognizeThreePublicNarrative } from './performance/three-public';
 
 export function recognizePerformance(
-	_ctx: ParseContext,
-	_out: ParsedTables,
+	ctx: ParseContext,
+	out: ParsedTables,
 	_identity: DocumentIdentity
 ): void {
-	// Implemented in the performance-tables work.
+	recognizeProjects(ctx, out);
+	recognizeNarrativePlans(ctx, out);
+	recognizeDepartmentIndicators(ctx, out.indicators);
 }
 
 export function recognizeNarrative(
-	_ctx: ParseContext,
-	_out: ParsedTables,
-	_identity: DocumentIdentity
+	ctx: ParseContext,
+	out: ParsedTables,
+	identity: DocumentIdentity
 ): void {
-	// Implemented in the performance-tables work.
+	const measure = identity.kind === 'final' ? 'actual' : 'budget';
+	recognizeThreePublicNarrative(ctx, out, identity.fiscal_year, measure);
 }

@@ -1,0 +1,109 @@
+/**
+ * recognizeProjects: finds every project 绩效目标表 in a document and hands
+ * its rows to a ProjectBuilder. A table starts at a `项目编码`/`项目名称`
+ * row (national/Hebei) or a `…绩效目标填报表` title row (Shanghai); it ends
+ * at the next table, a printed title (`12、XXX绩效目标表`) or narrative text.
+ * Page numbers and `单位：万元` lines do not end a table, and indicator rows
+ * that follow narrative noise resume the table they belong to.
+ */
+import { detectUnit } from '../../amount';
+import type { ParseContext } from '../../context';
+import type { AmountUnit, ParsedTables } from '../../model';
+import { looksLikeIndicatorRow } from './indicators';
+import { isFormTitle, isIndicatorHeader, isProjectTitle, kvKey, stripTitle } from './labels';
+import { ProjectBuilder } from './project-builder';
+
+const PAGE_NUMBER = /^[-—─\s]*(?:第\s*)?\d{1,4}\s*(?:页)?[-—─\s]*$/;
+
+export function recognizeProjects(ctx: ParseContext, out: ParsedTables): void {
+	let current: ProjectBuilder | null = null;
+	let resumable: ProjectBuilder | null = null;
+	let title: string | null = null;
+	let unit: AmountUnit | null = null;
+	let seq = out.projects.length;
+
+	/** Finishes the table that narrative text interrupted; it can no longer resume. */
+	const finalize = () => {
+		const r = resumable as ProjectBuilder | null;
+		if (r) r.finish(out);
+		resumable = null;
+	};
+	/** Narrative text interrupts the table; indicator rows may still resume it. */
+	const suspend = () => {
+		if (current === null) return;
+		finalize();
+		resumable = current;
+		current = null;
+	};
+	const closeAll = () => {
+		finalize();
+		const c = current as ProjectBuilder | null;
+		if (c) c.finish(out);
+		current = null;
+	};
+	const start = (no: number) => {
+		closeAll();
+		seq++;
+		current = new ProjectBuilder(ctx, seq, no, unit ?? '万元', title);
+		title = null;
+	};
+
+	for (const line of ctx.lines) {
+		if (!line.isRow) {
+			const text = line.text.trim();
+			if (text === '' || PAGE_NUMBER.test(text)) continue;
+			if (isProjectTitle(text)) {
+				closeAll();
+				title = stripTitle(text);
+				unit = null;
+				continue;
+			}
+			const declared = detectUnit(text);
+			if (declared !== null && text.length <= 30) {
+				unit = declared;
+				continue;
+			}
+			suspend();
+			continue;
+		}
+		const cells = line.cells;
+		if (cells.every((c) => c === '') || ctx.isClaimed(line.no)) continue;
+		if (cells.some((c) => isFormTitle(c))) {
+			start(line.no);
+			ctx.claim(line.no, 'projects', 'header');
+			continue;
+		}
+		// `项目编码 │ … │ 项目名称 │ …`; a lone `项目名称 │ X` row also opens a table, but
+		// not a wide header row that merely has a 项目名称 column (政府采购表).
+		const keys = cells.map(kvKey);
+		const filled = cells.filter((c) => c !== '').length;
+		const opensProject = keys.includes('code') || (keys[0] === 'name' && filled <= 3);
+		if (opensProject && ((current as ProjectBuilder | null)?.hasName ?? true)) start(line.no);
+		if (
+			current === null &&
+			resumable !== null &&
+			(isIndicatorHeader(cells) || looksLikeIndicatorRow(cells))
+		) {
+			current = resumable;
+			resumable = null;
+			ctx.report(
+				line.no,
+				'indicators',
+				'info',
+				'table_resumed',
+				'绩效指标表在其他文字之后继续 (indicator table resumed after intervening text)'
+			);
+		}
+		const builder = current as ProjectBuilder | null;
+		if (builder === null) continue;
+		if (!builder.row(line.no, cells))
+			ctx.report(
+				line.no,
+				'projects',
+				'warning',
+				'unrecognized_performance_row',
+				'绩效目标表中无法识别的行 (row inside a 绩效目标表 that could not be read)'
+			);
+	}
+	closeAll();
+}
