@@ -115,6 +115,22 @@ describe('corpus snapshot round trip', () => {
 		expect(found?.tables_found).toContain('expenditure_by_function');
 	});
 
+	it('round-trips the project 绩效目标表 counts the corpus README states', async () => {
+		const got = await rows(
+			`SELECT d.source_name AS name, count(p.project_seq)::INTEGER AS n FROM documents d
+			 LEFT JOIN projects p USING (doc_id) GROUP BY d.source_name`
+		);
+		const count = (prefix: string) => got.find((r) => String(r.name).startsWith(prefix))?.n;
+		expect(count('003_')).toBe(53);
+		expect(count('000_')).toBe(13);
+		expect(count('shpt_wanli_jiedao_2023')).toBe(5);
+		const orphans = await rows(
+			`SELECT count(*)::INTEGER AS n FROM indicators i WHERE i.project_seq IS NOT NULL
+			 AND NOT EXISTS (SELECT 1 FROM projects p WHERE p.doc_id = i.doc_id AND p.project_seq = i.project_seq)`
+		);
+		expect(orphans).toEqual([{ n: 0 }]);
+	});
+
 	it('counts the manifest issues from the parse_issues table', async () => {
 		const byCode = await rows(
 			'SELECT code, count(*)::INTEGER AS n FROM parse_issues GROUP BY code'
