@@ -35,7 +35,7 @@ import {
 	type UserQueryOptions,
 	type UserQueryResult
 } from './types';
-import { UserSqlError } from './user-sql-error';
+import { userSqlError, UserSqlError } from './user-sql-error';
 
 /** Same shape as the app session's LoadProgress. */
 export interface LoadProgress {
@@ -223,6 +223,7 @@ function makeConnector(
 ): BrowserConnector {
 	let closed = false;
 	let userRunning = false;
+	let cancelRequested = false;
 
 	async function addWithArrow(docs: readonly ParsedDocument[]): Promise<void> {
 		const rows = mergedRows(docs);
@@ -252,6 +253,7 @@ function makeConnector(
 			const text = checkUserSql(sql);
 			if (userRunning) throw new UserSqlError('上一条查询仍在运行，请先取消');
 			userRunning = true;
+			cancelRequested = false;
 			const t0 = performance.now();
 			await userConn.query('BEGIN TRANSACTION');
 			try {
@@ -278,13 +280,15 @@ function makeConnector(
 				};
 			} catch (e) {
 				if (e instanceof SqlGuardError) throw e;
-				throw new UserSqlError(e instanceof Error ? e.message : String(e));
+				throw userSqlError(e, cancelRequested);
 			} finally {
 				userRunning = false;
 				await userConn.query('ROLLBACK').catch(() => undefined);
 			}
 		},
 		async cancel(): Promise<void> {
+			if (!userRunning) return;
+			cancelRequested = true;
 			await userConn.cancelSent().catch(() => false);
 		},
 		async tables(): Promise<string[]> {

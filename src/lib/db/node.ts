@@ -14,6 +14,9 @@ import {
 	type DuckDBConnection,
 	type DuckDBResultReader
 } from '@duckdb/node-api';
+import type { ParsedDocument } from '../ingest/model';
+import { createTableSql, TABLES } from '../schema/tables';
+import { documentInsertStatements, loadedDocIdsStatement } from './add-documents';
 import { parseManifest, type SnapshotManifest } from './manifest';
 import { CREATE_EMPTY_FLAGS, LOCK_DOWN, quoteIdent, quoteString } from './snapshot-tables';
 import { checkUserSql, SqlGuardError } from './sql-guard';
@@ -28,7 +31,7 @@ import {
 	type UserQueryResult,
 	type Value
 } from './types';
-import { UserSqlError } from './user-sql-error';
+import { userSqlError } from './user-sql-error';
 
 export interface NodeConnectorOptions {
 	/** Folder with the snapshot's Parquet files (and manifest.json). Omit for an empty database. */
@@ -37,6 +40,8 @@ export interface NodeConnectorOptions {
 
 export interface NodeConnector extends SnapshotConnector {
 	manifest: SnapshotManifest | null;
+	/** Add parsed documents' rows (skips doc_ids already loaded); returns the added ids. */
+	addDocuments(docs: readonly ParsedDocument[]): Promise<string[]>;
 }
 
 const INTEGER_AS_STRING = new Set<number>([
@@ -123,11 +128,18 @@ export async function openNodeConnector(
 	});
 	const conn = await instance.connect();
 	const manifest = options.parquetDir ? await load(conn, options.parquetDir) : null;
+	// Tables the snapshot lacks (or an empty database) exist empty, with the schema's types.
+	const existing = await conn.runAndReadAll(
+		"SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+	);
+	const have = new Set(existing.getRowsJS().map((r) => String(r[0])));
+	for (const t of TABLES) if (!have.has(t.name)) await conn.run(createTableSql(t));
 	await conn.run(CREATE_EMPTY_FLAGS);
 	for (const s of LOCK_DOWN) await conn.run(s);
 	// User SQL gets its own connection so its transaction never wraps app queries.
 	const userConn = await instance.connect();
 	let closed = false;
+	let cancelRequested = false;
 
 	return {
 		manifest,
@@ -141,6 +153,7 @@ export async function openNodeConnector(
 			const limit = Math.max(1, Math.min(opts.limit ?? USER_QUERY_LIMIT, 1_000_000));
 			const text = checkUserSql(sql);
 			const started = performance.now();
+			cancelRequested = false;
 			await userConn.run('BEGIN TRANSACTION');
 			try {
 				const reader = await userConn.streamAndReadUntil(text, limit + 1);
@@ -153,12 +166,36 @@ export async function openNodeConnector(
 				};
 			} catch (e) {
 				if (e instanceof SqlGuardError) throw e;
-				throw new UserSqlError(e instanceof Error ? e.message : String(e));
+				throw userSqlError(e, cancelRequested);
 			} finally {
 				await userConn.run('ROLLBACK');
 			}
 		},
+		async addDocuments(docs: readonly ParsedDocument[]): Promise<string[]> {
+			const ids = docs.map((d) => d.document.doc_id);
+			const st = loadedDocIdsStatement(ids);
+			const loaded = toResult(await conn.runAndReadAll(st.sql, st.params));
+			const skip = new Set(loaded.rows.map((r) => String(r.doc_id)));
+			const fresh = docs.filter((d) => {
+				const id = d.document.doc_id;
+				if (skip.has(id)) return false;
+				skip.add(id);
+				return true;
+			});
+			await conn.run('BEGIN TRANSACTION');
+			try {
+				for (const s of documentInsertStatements(fresh)) {
+					await conn.run(s.sql, s.params.length > 0 ? s.params : undefined);
+				}
+				await conn.run('COMMIT');
+			} catch (e) {
+				await conn.run('ROLLBACK');
+				throw e;
+			}
+			return fresh.map((d) => d.document.doc_id);
+		},
 		async cancel(): Promise<void> {
+			cancelRequested = true;
 			userConn.interrupt();
 		},
 		async tables(): Promise<string[]> {

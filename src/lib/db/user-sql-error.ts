@@ -9,3 +9,14 @@ export class UserSqlError extends Error {
 		super(`查询出错：${detail}`);
 	}
 }
+
+/** The message shown when the user cancelled the running query. */
+export const CANCELLED_MESSAGE = '查询已取消';
+
+/** Wrap an engine error; `cancelled` when the user asked to stop this query. */
+export function userSqlError(e: unknown, cancelled: boolean): UserSqlError {
+	const detail = e instanceof Error ? e.message : String(e);
+	const err = new UserSqlError(detail);
+	if (cancelled) err.message = CANCELLED_MESSAGE;
+	return err;
+}

@@ -9,14 +9,14 @@
 export function normalizedNameSql(column: string): string {
 	const noBrackets = `regexp_replace(${column}, '[（(【\\[][^）)】\\]]*[）)】\\]]', '', 'g')`;
 	const noPunct = `regexp_replace(${noBrackets}, '[\\s\\x{3000}“”"‘’''、，,。.：:；;—-]', '', 'g')`;
-	const noPrefix = `regexp_replace(${noPunct}, '^(人均|平均|每人|每户|户均)', '')`;
-	return `regexp_replace(${noPrefix}, '(补助|发放)?(标准|成本|费用|金额|支出)$', '')`;
+	const noPer = `regexp_replace(${noPunct}, '人均|户均|平均|每人|每户', '', 'g')`;
+	return `regexp_replace(${noPer}, '(补助|发放)?(标准|成本|费用|金额|支出)$', '')`;
 }
 
-/** SQL: a unit string with spaces removed and ／ · • turned into '/'. */
+/** SQL: a unit with spaces and brackets removed and ／ · • * × turned into '/'. */
 export function cleanUnitSql(column: string): string {
-	const noSpace = `regexp_replace(coalesce(${column}, ''), '\\s', '', 'g')`;
-	return `replace(replace(replace(${noSpace}, '／', '/'), '·', '/'), '•', '/')`;
+	const noSpace = `regexp_replace(coalesce(${column}, ''), '[\\s（）()]', '', 'g')`;
+	return `regexp_replace(${noSpace}, '[／·•*×]', '/', 'g')`;
 }
 
 /**
@@ -25,6 +25,12 @@ export function cleanUnitSql(column: string): string {
  * 2 period, 3 per (人|户|人次), 4 period.
  */
 export const COST_UNIT_PATTERN = '^(万元|元)/(?:(年|月)/)?(人次|人|户)(?:/?(年|月))?$';
+
+/**
+ * A money unit with no beneficiary (元, 万元/年): the beneficiary is then read
+ * from the indicator name (人均 → 人, 户均 → 户). Groups: 1 money, 2 period.
+ */
+export const MONEY_ONLY_PATTERN = '^(万元|元)(?:/(年|月))?$';
 
 /** Units a 数量指标 counts beneficiaries in. */
 export const BENEFICIARY_UNITS = ['人', '户', '人次'] as const;

@@ -2,13 +2,16 @@
  * 人均成本 per-beneficiary costs across departments, in 元 per beneficiary
  * per year:
  * - declared: 成本指标 whose unit reads 元|万元 / 人|户|人次 [/ 年|月]
- *   (exact DECIMAL: value × 10000 for 万元, × 12 for per month);
+ *   (exact DECIMAL: value × 10000 for 万元, × 12 for per month), or a bare
+ *   元/万元 [/年|月] when the name says 人均/户均 (marked in `note`);
  *   cost indicators whose unit cannot be converted are listed with a null
  *   cost and a `note`, so the view can show them as such;
  * - implied: a project's amount (万元 × 10000) ÷ its first 数量指标 counted in
  *   人/户/人次 (a ratio, rounded to 0.01 元).
- * Rows are grouped by a normalized name (indicator name for declared costs,
- * project name for implied ones) and carry the median of their group and
+ * Rows are grouped by a normalized name (see indicator-name.ts): declared
+ * costs by their indicator name; implied ones by the longest per-capita cost
+ * indicator name (of any loaded document) found in the project or count indicator name,
+ * else by the project name. Each row carries the median of its group and
  * beneficiary unit.
  */
 import type { Statement } from '../db/types';
@@ -16,6 +19,7 @@ import {
 	BENEFICIARY_UNITS,
 	cleanUnitSql,
 	COST_UNIT_PATTERN,
+	MONEY_ONLY_PATTERN,
 	normalizedNameSql
 } from './indicator-name';
 import { deptKey, Params, type DecimalString } from './sql';
@@ -56,7 +60,8 @@ export function perCapitaQuery(input: PerCapitaInput = {}): Statement {
 	const p = new Params();
 	const beneficiaries = BENEFICIARY_UNITS.map((u) => `'${u}'`).join(', ');
 	const unit = cleanUnitSql('i.target_unit');
-	const pattern = p.add(COST_UNIT_PATTERN);
+	const full = p.add(COST_UNIT_PATTERN);
+	const moneyOnly = p.add(MONEY_ONLY_PATTERN);
 	const docFilter = [
 		p.inList('d.doc_id', input.docIds ?? []),
 		p.inList(deptKey('d'), input.departments ?? [])
@@ -70,13 +75,22 @@ WITH docs AS (
 ind AS (
 	SELECT i.*, ${unit} AS u FROM indicators i JOIN docs USING (doc_id)
 ),
-declared AS (
-	SELECT 'declared' AS kind, i.doc_id, i.project_seq, i.project_code, i.name AS indicator_name,
-		${normalizedNameSql('i.name')} AS group_key, i.target_raw, i.target_unit, i.target_value,
-		regexp_extract(u, ${pattern}, 1) AS money,
-		coalesce(nullif(regexp_extract(u, ${pattern}, 2), ''), nullif(regexp_extract(u, ${pattern}, 4), '')) AS period,
-		nullif(regexp_extract(u, ${pattern}, 3), '') AS per_unit, i.source_line
+declared_units AS (
+	SELECT i.*, regexp_matches(u, ${full}) AS full_unit, regexp_matches(u, ${moneyOnly}) AS money_only
 	FROM ind i WHERE i.level2 LIKE '%成本%'
+),
+declared AS (
+	SELECT 'declared' AS kind, doc_id, project_seq, project_code, name AS indicator_name,
+		${normalizedNameSql('name')} AS group_key, target_raw, target_unit, target_value,
+		CASE WHEN full_unit THEN regexp_extract(u, ${full}, 1) ELSE regexp_extract(u, ${moneyOnly}, 1) END AS money,
+		CASE WHEN full_unit THEN coalesce(nullif(regexp_extract(u, ${full}, 2), ''), nullif(regexp_extract(u, ${full}, 4), ''))
+			ELSE nullif(regexp_extract(u, ${moneyOnly}, 2), '') END AS period,
+		CASE WHEN full_unit THEN regexp_extract(u, ${full}, 3)
+			WHEN money_only AND regexp_matches(name, '人均|每人') THEN '人'
+			WHEN money_only AND regexp_matches(name, '户均|每户') THEN '户'
+		END AS per_unit,
+		NOT full_unit AS inferred, source_line
+	FROM declared_units
 ),
 declared_cost AS (
 	SELECT *,
@@ -85,6 +99,7 @@ declared_cost AS (
 				* CASE period WHEN '月' THEN 12 ELSE 1 END)::DECIMAL(18,4) END AS cost_yuan,
 		CASE WHEN target_value IS NULL THEN '目标值不是数字'
 			WHEN per_unit IS NULL THEN '单位无法换算为 元/人（户、人次）/年'
+			WHEN inferred THEN '单位未写受益对象，按指标名中的“' || per_unit || '均”推定'
 		END AS note
 	FROM declared
 ),
@@ -96,15 +111,31 @@ counts AS (
 		AND i.target_value > 0
 	QUALIFY row_number() OVER (PARTITION BY i.doc_id, i.project_seq ORDER BY i.seq, i.source_line) = 1
 ),
-implied AS (
-	SELECT 'implied' AS kind, c.doc_id, c.project_seq, pr.project_code, c.name AS indicator_name,
-		${normalizedNameSql('pr.project_name')} AS group_key, c.target_raw, c.target_unit,
-		c.u AS per_unit,
-		CASE WHEN pr.amount IS NULL THEN NULL
-			ELSE round((pr.amount * 10000)::DOUBLE / c.target_value::DOUBLE, 2)::DECIMAL(18,4) END AS cost_yuan,
-		CASE WHEN pr.amount IS NULL THEN '项目没有预算数' END AS note,
-		c.source_line
+keys AS (
+	SELECT DISTINCT ${normalizedNameSql('name')} AS k FROM indicators
+	WHERE level2 LIKE '%成本%'
+		AND (regexp_matches(${cleanUnitSql('target_unit')}, ${full}) OR regexp_matches(name, '人均|户均|每人|每户'))
+),
+implied_base AS (
+	SELECT c.*, pr.project_code, pr.amount,
+		${normalizedNameSql('pr.project_name')} AS pname, ${normalizedNameSql('c.name')} AS cname
 	FROM counts c JOIN projects pr ON pr.doc_id = c.doc_id AND pr.project_seq = c.project_seq
+),
+implied_key AS (
+	SELECT b.doc_id, b.project_seq, arg_max(keys.k, length(keys.k)) AS k
+	FROM implied_base b JOIN keys
+		ON length(keys.k) >= 4 AND (contains(b.pname, keys.k) OR contains(b.cname, keys.k))
+	GROUP BY b.doc_id, b.project_seq
+),
+implied AS (
+	SELECT 'implied' AS kind, b.doc_id, b.project_seq, b.project_code, b.name AS indicator_name,
+		coalesce(ik.k, b.pname) AS group_key, b.target_raw, b.target_unit, b.u AS per_unit,
+		CASE WHEN b.amount IS NULL THEN NULL
+			ELSE round((b.amount * 10000)::DOUBLE / b.target_value::DOUBLE, 2)::DECIMAL(18,4) END AS cost_yuan,
+		CASE WHEN b.amount IS NULL THEN '项目没有预算数' END AS note,
+		b.source_line
+	FROM implied_base b
+	LEFT JOIN implied_key ik ON ik.doc_id = b.doc_id AND ik.project_seq = b.project_seq
 ),
 all_rows AS (
 	SELECT kind, doc_id, project_seq, project_code, indicator_name, group_key, target_raw,
