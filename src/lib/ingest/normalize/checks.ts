@@ -9,6 +9,8 @@ import type { ParseContext } from '../context';
 
 export interface CheckedRow {
 	code: string | null;
+	/** Only level-0 rows named 合计/总计 are checked against the 类 rows. */
+	name?: string;
 	level: number;
 	total: Decimal | null;
 	source_line: number;
@@ -27,6 +29,8 @@ export function sumDifferences(rows: CheckedRow[]): SumDifference[] {
 	const out: SumDifference[] = [];
 	for (const parent of rows) {
 		if (parent.total === null) continue;
+		if (parent.level === 0 && parent.name !== undefined && !/^(合计|总计)$/.test(parent.name))
+			continue;
 		const kids = rows.filter((r) =>
 			parent.level === 0
 				? r.level === 1

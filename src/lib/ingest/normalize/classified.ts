@@ -37,6 +37,13 @@ export function classifiedLayout(labels: string[]): ClassifiedLayout {
 	let nameCol = findLabel(labels, /名称/);
 	if (nameCol < 0) nameCol = findLabel(labels, /(^|\/)项目(名称)?$/);
 	if (nameCol < 0 && codeCols.length > 0) nameCol = Math.max(...codeCols) + 1;
+	// One code label over unlabelled columns (`科目编码||||科目名称`): 类/款/项 parts.
+	const c0 = codeCols[0];
+	if (codeCols.length === 1 && c0 !== undefined && nameCol - c0 >= 2 && nameCol - c0 <= 3) {
+		const between = labels.slice(c0 + 1, nameCol);
+		if (between.every((l) => l === ''))
+			codeCols = Array.from({ length: nameCol - c0 }, (_, i) => c0 + i);
+	}
 	return { seqCol, codeCols, nameCol };
 }
 
@@ -56,7 +63,8 @@ export interface ParsedRow<F extends string> {
 	values: Partial<Record<F, Decimal | null>>;
 }
 
-const TOTAL = /^(合计|总计)$/;
+/** 合计 rows; 决算 tables also print `人员经费合计` / `公用经费合计`. */
+const TOTAL = /^([\u4e00-\u9fa5]{0,6}合计|总计)$/;
 
 /** Removes extraction spaces inside a Chinese name, keeping spaces between Latin words. */
 export function cleanName(s: string): string {
@@ -110,11 +118,12 @@ export function parseClassified<F extends string>(
 			(layout.nameCol < 0 && layout.codeCols.length === 0);
 		let code: string | null = null;
 		if (!isTotal) {
+			const filled = codeCells.filter((c) => c !== '');
 			const built =
-				codeCells.length > 1
+				filled.length > 1
 					? codeFromParts(codeCells)
-					: isCodeLike(codeCells[0] ?? '')
-						? { code: joinCode(codeCells[0] ?? ''), padded: false }
+					: isCodeLike(filled[0] ?? '')
+						? { code: joinCode(filled[0] ?? ''), padded: false }
 						: null;
 			if (!built || codeLevel(spec.kind, built.code) === null) {
 				ctx.report(
@@ -158,7 +167,14 @@ export function parseClassified<F extends string>(
 		if (bad) continue;
 		const level = code === null ? 0 : (codeLevel(spec.kind, code) ?? 0);
 		if (!spec.deferClaim) claimRow(ctx, spec.table, row);
-		out.push({ row, code, name: isTotal && name === '' ? '合计' : name, level, values });
+		const totalName = compact(cells[totalAt] ?? '合计');
+		out.push({
+			row,
+			code,
+			name: isTotal ? (totalAt >= 0 ? totalName : name || '合计') : name,
+			level,
+			values
+		});
 	}
 	return out;
 }

@@ -49,7 +49,9 @@ export function normalizeIncomeBySource(
 			ctx.report(row.line, table, 'error', 'bad_amount', parsed.reason);
 			continue;
 		}
-		if (texts.length > 1 || (texts[0] && !/^(小计|其中)/.test(texts[0]))) group = texts[0] ?? group;
+		// The source group is printed in the first column; detail lines leave it empty.
+		const head = compact(row.cells[0] ?? '');
+		if (head !== '' && !isNumeric(head)) group = head;
 		const label = texts[texts.length - 1] ?? '';
 		const subtotal = /小计/.test(label);
 		let key: Source | null = null;

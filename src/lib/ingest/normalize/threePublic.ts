@@ -26,20 +26,54 @@ export interface ThreePublicOut {
 	related_expenses: RelatedExpenseRecord[];
 }
 
-/** Category of a column label path (`公务用车购置及运行费/小计`) or row item. */
-export function categoryOf(text: string, columnar: boolean): Category | null {
-	const t = compact(text).replace(/[“”"]/g, '');
+/** Category named by one label or row item (`公务接待费`, `“三公”经费小计`). */
+function single(t: string): Category | null {
 	if (/机关运行/.test(t)) return 'admin_operation';
 	if (/会议费/.test(t)) return 'meeting';
 	if (/培训费/.test(t)) return 'training';
-	if (/三公.*(小计|合计)|^(.*\/)?三公经费(预算数)?$/.test(t)) return 'total';
+	if (/三公.*(小计|合计)|^(.*年)?三公经费(预算数|决算数)?$/.test(t)) return 'total';
 	if (/因公出国/.test(t)) return /其中|其他|教学/.test(t) ? null : 'outbound_travel';
-	if (/购置及运|公务用车.*小计/.test(t)) return 'vehicle_total';
+	if (/购置及运/.test(t)) return 'vehicle_total';
 	if (/购置/.test(t)) return 'vehicle_purchase';
 	if (/运行|运维/.test(t)) return 'vehicle_operation';
 	if (/接待/.test(t)) return 'reception';
-	if (/^(合计|总计)$/.test(t)) return columnar ? 'grand_total' : 'total';
 	return null;
+}
+
+/**
+ * Category of a column label path (`公务用车购置及运行费/小计/预算数`), read from
+ * its most specific part up; or of a row item when `columnar` is false.
+ */
+export function categoryOf(text: string, columnar: boolean): Category | null {
+	const parts = compact(text)
+		.replace(/[“”"]/g, '')
+		.split('/')
+		.filter((p) => p !== '');
+	if (!columnar) {
+		const t = parts.join('');
+		return /^(合计|总计)$/.test(t) ? 'total' : single(t);
+	}
+	for (let i = parts.length - 1; i >= 0; i--) {
+		const part = parts[i] ?? '';
+		const parent = parts.slice(0, i).join('/');
+		if (/^(预算数?|决算数?|执行数)$/.test(part)) continue;
+		if (part === '小计') {
+			if (/公务用车/.test(parent)) return 'vehicle_total';
+			if (/三公/.test(parent)) return 'total';
+			continue;
+		}
+		if (/^(合计|总计)$/.test(part)) return /三公/.test(parent) ? 'total' : 'grand_total';
+		const c = single(part);
+		if (c) return c;
+	}
+	return null;
+}
+
+/** Measure of a column: 决算数 columns are actuals, 预算数 columns budgets. */
+function measureOf(label: string, fallback: 'budget' | 'actual'): 'budget' | 'actual' {
+	if (/决算/.test(label)) return 'actual';
+	if (/预算/.test(label)) return 'budget';
+	return fallback;
 }
 
 export function normalizeThreePublic(
@@ -50,18 +84,27 @@ export function normalizeThreePublic(
 	measure: 'budget' | 'actual'
 ): ThreePublicOut {
 	const out: ThreePublicOut = { three_public: [], related_expenses: [] };
-	const add = (cat: Category, amount: Decimal | null, row: LogicalRow) => {
+	const add = (
+		cat: Category,
+		amount: Decimal | null,
+		row: LogicalRow,
+		m: 'budget' | 'actual' = measure
+	) => {
 		const base = {
 			doc_id: ctx.docId,
 			fiscal_year: fiscalYear,
 			amount,
-			measure,
+			measure: m,
 			source_line: row.line
 		};
 		if (cat === 'meeting' || cat === 'training' || cat === 'admin_operation')
 			out.related_expenses.push({ ...base, category: cat, source: 'table' });
 		else if (cat !== 'grand_total') {
-			if (cat === 'total' && out.three_public.some((r) => r.category === 'total')) return;
+			if (
+				cat === 'total' &&
+				out.three_public.some((r) => r.category === 'total' && r.measure === m)
+			)
+				return;
 			out.three_public.push({ ...base, category: cat, source: 'table' });
 		}
 	};
@@ -99,7 +142,7 @@ export function normalizeThreePublic(
 	for (const row of grid.rows) {
 		const cells = fitCells(row.cells, grid.labels.length);
 		let ok = true;
-		const found: [Category, Decimal | null][] = [];
+		const found: [Category, Decimal | null, 'budget' | 'actual'][] = [];
 		cells.forEach((cell, i) => {
 			const parsed = parseAmount(cell, row.unit ?? unit);
 			if (!parsed.ok) {
@@ -108,7 +151,7 @@ export function normalizeThreePublic(
 				return;
 			}
 			const cat = cats[i];
-			if (cat) found.push([cat, parsed.value]);
+			if (cat) found.push([cat, parsed.value, measureOf(grid.labels[i] ?? '', measure)]);
 			else if (parsed.value !== null)
 				ctx.report(
 					row.line,

@@ -70,7 +70,7 @@ export interface GridOptions {
 function joinCell(above: string, below: string): string {
 	if (above === '') return below;
 	if (below === '') return above;
-	if (/^[\d.,\s]+$/.test(above) && /^[\d.,\s]+$/.test(below)) return above + below;
+	// Figures join digit by digit (`313.5` + `2`), text cell fragments directly.
 	return above + below;
 }
 
@@ -84,12 +84,25 @@ export function buildGrid(ctx: ParseContext, seg: TableSegment, opts: GridOption
 	let seenData = false;
 	const finishHeader = () => {
 		const width = Math.max(0, ...headerRows.map((r) => r.length));
+		// Merged header cells print once, at their left: an empty upper cell
+		// over a labelled lower cell inherits the label on its left.
+		const filled = headerRows.map((r) =>
+			Array.from({ length: width }, (_, i) => compact(r[i] ?? ''))
+		);
+		filled.forEach((r, k) => {
+			for (let i = 1; i < width; i++) {
+				const below = filled.slice(k + 1).some((low) => (low[i] ?? '') !== '');
+				const above = filled[k - 1];
+				const sameSpan = above === undefined || above[i] === above[i - 1];
+				if (r[i] === '' && below && sameSpan && r[i - 1] !== '') r[i] = r[i - 1] ?? '';
+			}
+		});
 		labels = [];
 		for (let i = 0; i < width; i++)
 			labels.push(
-				headerRows
-					.map((r) => compact(r[i] ?? ''))
-					.filter((c) => c !== '')
+				filled
+					.map((r) => r[i] ?? '')
+					.filter((c, k, all) => c !== '' && c !== all[k - 1])
 					.join('/')
 			);
 		keyCols = opts.keyColumns ? opts.keyColumns(labels) : [];
@@ -143,4 +156,24 @@ export function buildGrid(ctx: ParseContext, seg: TableSegment, opts: GridOption
 export function findLabel(labels: string[], re: RegExp, from = 0): number {
 	for (let i = from; i < labels.length; i++) if (re.test(labels[i] ?? '')) return i;
 	return -1;
+}
+
+/**
+ * Splits a classified table printed as two blocks side by side (`科目编码 |
+ * 科目名称 | 决算数 | 科目编码 | 科目名称 | 决算数`) into two grids.
+ */
+export function splitSideBySide(grid: Grid): Grid[] {
+	const names = grid.labels.flatMap((l, i) => (/名称/.test(l) ? [i] : []));
+	const first = names[0];
+	const second = names[1];
+	if (first === undefined || second === undefined) return [grid];
+	const at = grid.labels.findIndex((l, i) => i > first && /编码|代码|(^|\/)类$/.test(l));
+	if (at < 0 || at > second) return [grid];
+	const part = (from: number, to: number): Grid => ({
+		labels: grid.labels.slice(from, to),
+		rows: grid.rows
+			.map((r) => ({ ...r, cells: r.cells.slice(from, to) }))
+			.filter((r) => r.cells.some((c) => c !== ''))
+	});
+	return [part(0, at), part(at, grid.labels.length)];
 }

@@ -117,3 +117,22 @@ export function segmentTables(ctx: ParseContext): TableSegment[] {
 		return segment;
 	});
 }
+
+/**
+ * Claims the table-of-contents rows (`部门预算收支总表 ⇥ 1`: a title and a page
+ * number) that precede the first table, so they are not reported as
+ * unrecognized rows. Only documents with a 目录 heading have them.
+ */
+export function claimContents(ctx: ParseContext): void {
+	const lines = ctx.lines;
+	const toc = lines.findIndex((l, i) => i < 60 && /目\s*录/.test(l.text));
+	if (toc < 0) return;
+	for (let j = toc + 1; j < Math.min(lines.length, toc + 80); j++) {
+		const line = lines[j];
+		if (!line || !line.isRow) continue;
+		const filled = line.cells.filter((c) => c !== '');
+		if (filled.length !== 2 || !/^\d{1,3}$/.test(filled[1] ?? '')) continue;
+		if ((filled[0] ?? '').length > 60) continue;
+		ctx.claim(line.no, 'contents', 'note');
+	}
+}
