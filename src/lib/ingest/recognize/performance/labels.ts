@@ -144,7 +144,7 @@ export function joinWrapped(a: string, b: string): string {
 }
 
 const CJK = '\\u3400-\\u9fff\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff1f“”';
-const WRAP_SPACE = new RegExp(`([${CJK}])\\s+(?=[${CJK}])`, 'g');
+const WRAP_SPACE = new RegExp(`([${CJK}])[ \\t]+(?=[${CJK}])`, 'g');
 
 /** Drops the spaces the extraction put where a cell wrapped between two CJK characters. */
 export function unwrapCjk(s: string): string {
