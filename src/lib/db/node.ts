@@ -36,6 +36,12 @@ import { userSqlError } from './user-sql-error';
 export interface NodeConnectorOptions {
 	/** Folder with the snapshot's Parquet files (and manifest.json). Omit for an empty database. */
 	parquetDir?: string;
+	/**
+	 * The check user SQL passes before it runs (default: sql-guard's
+	 * checkUserSql). Tests replace it to show the engine lock-down and the
+	 * rollback hold even when a statement gets past the guard.
+	 */
+	guard?: (sql: string) => string;
 }
 
 export interface NodeConnector extends SnapshotConnector {
@@ -151,7 +157,7 @@ export async function openNodeConnector(
 		},
 		async queryUser(sql: string, opts: UserQueryOptions = {}): Promise<UserQueryResult> {
 			const limit = Math.max(1, Math.min(opts.limit ?? USER_QUERY_LIMIT, 1_000_000));
-			const text = checkUserSql(sql);
+			const text = (options.guard ?? checkUserSql)(sql);
 			const started = performance.now();
 			cancelRequested = false;
 			await userConn.run('BEGIN TRANSACTION');
