@@ -1,0 +1,58 @@
+/**
+ * Display text for exact decimal strings as the connectors return them
+ * ("6473.0300" → "6,473.03"): string operations only, no float rounding.
+ * Keeps up to 4 decimals but drops trailing zeros past the second.
+ * Also the float helpers the charts need (`toFloat`) and percent text.
+ */
+
+const DECIMAL_RE = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+export function amountText(v: string | number | null | undefined): string {
+	if (v === null || v === undefined || v === '') return '—';
+	const s = String(v);
+	const m = DECIMAL_RE.exec(s);
+	if (!m) return s;
+	const [, sign, int = '0', frac = ''] = m;
+	let f = frac.replace(/0+$/, '');
+	if (f.length < 2) f = f.padEnd(2, '0');
+	const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+	return `${sign}${grouped}.${f}`;
+}
+
+/** Amount with its unit, e.g. "6,473.03 万元". */
+export function wan(v: string | number | null | undefined): string {
+	const t = amountText(v);
+	return t === '—' ? t : `${t} 万元`;
+}
+
+/** Float for charts only. */
+export function toFloat(v: unknown): number {
+	if (typeof v === 'number') return v;
+	if (typeof v === 'string') {
+		const n = Number(v);
+		return Number.isFinite(n) ? n : 0;
+	}
+	return 0;
+}
+
+export function pctText(v: number | null | undefined, digits = 1): string {
+	if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+	return `${(v * 100).toFixed(digits)}%`;
+}
+
+export const KIND_LABEL: Record<string, string> = { budget: '预算', final: '决算' };
+export const SOURCE_LABEL: Record<string, string> = { table: '表格', narrative: '文字说明' };
+export const SEVERITY_LABEL: Record<string, string> = {
+	error: '错误',
+	warning: '警告',
+	info: '提示'
+};
+
+export const THREE_PUBLIC_LABEL: Record<string, string> = {
+	total: '三公经费合计',
+	outbound_travel: '因公出国（境）费',
+	vehicle_total: '公务用车购置及运行费',
+	vehicle_purchase: '公务用车购置费',
+	vehicle_operation: '公务用车运行维护费',
+	reception: '公务接待费'
+};

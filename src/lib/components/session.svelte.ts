@@ -1,0 +1,112 @@
+/**
+ * The app's one loaded snapshot, shared by every view: load progress, the
+ * snapshot id, the connector, and a `version` counter that bumps when rows
+ * are added (a dropped document) so views re-run their queries.
+ *
+ * `run(view, statement)` waits for the snapshot, runs the statement and
+ * records its latency per view on `window.__budgetlensTimings` (read by
+ * scripts/bench-app.mjs and the browser tests).
+ */
+import type { QueryResult, SnapshotConnector, Statement } from '$lib/db/types';
+
+export interface LoadProgress {
+	/** What is happening, in Chinese (“下载 summary.parquet”…). */
+	phase: string;
+	filesDone: number;
+	filesTotal: number;
+	bytesDone: number;
+	bytesTotal: number;
+}
+
+export type Opener = (onProgress: (p: LoadProgress) => void) => Promise<{
+	connector: SnapshotConnector;
+	snapshotId: string;
+}>;
+
+declare global {
+	interface Window {
+		__budgetlensTimings?: Record<string, number[]>;
+		__budgetlensReady?: number;
+	}
+}
+
+export function errorText(e: unknown): string {
+	if (e instanceof Error) return e.message;
+	return String(e);
+}
+
+class Session {
+	status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
+	progress = $state<LoadProgress>({
+		phase: '',
+		filesDone: 0,
+		filesTotal: 0,
+		bytesDone: 0,
+		bytesTotal: 0
+	});
+	snapshotId = $state<string | null>(null);
+	error = $state<string | null>(null);
+	/** Bumps whenever loaded data changes (documents dropped onto the page). */
+	version = $state(0);
+	connector: SnapshotConnector | null = null;
+	#started: Promise<SnapshotConnector> | null = null;
+	#resolve: (c: SnapshotConnector) => void = () => {};
+	#reject: (e: unknown) => void = () => {};
+	/** Settles when the snapshot is loaded; views may await it before the shell starts loading. */
+	#ready = new Promise<SnapshotConnector>((resolve, reject) => {
+		this.#resolve = resolve;
+		this.#reject = reject;
+	});
+
+	constructor() {
+		// Views await `ready()`; an unhandled rejection here would only duplicate the banner.
+		this.#ready.catch(() => {});
+	}
+
+	/** Start loading once; later calls return the same promise. */
+	start(open: Opener): Promise<SnapshotConnector> {
+		if (this.#started) return this.#started;
+		this.status = 'loading';
+		this.#started = open((p) => (this.progress = p)).then(
+			({ connector, snapshotId }) => {
+				this.connector = connector;
+				this.snapshotId = snapshotId;
+				this.status = 'ready';
+				if (typeof window !== 'undefined') window.__budgetlensReady = performance.now();
+				this.#resolve(connector);
+				return connector;
+			},
+			(e: unknown) => {
+				this.status = 'error';
+				this.error = `数据加载失败：${errorText(e)}`;
+				this.#reject(e);
+				throw e;
+			}
+		);
+		return this.#started;
+	}
+
+	ready(): Promise<SnapshotConnector> {
+		return this.#ready;
+	}
+
+	async run(view: string, statement: Statement | string): Promise<QueryResult> {
+		const conn = await this.ready();
+		const t0 = performance.now();
+		const result = await conn.query(statement);
+		record(view, performance.now() - t0);
+		return result;
+	}
+
+	changed(): void {
+		this.version += 1;
+	}
+}
+
+export function record(view: string, ms: number): void {
+	if (typeof window === 'undefined') return;
+	const t = (window.__budgetlensTimings ??= {});
+	(t[view] ??= []).push(ms);
+}
+
+export const session = new Session();
