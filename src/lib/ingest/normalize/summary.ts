@@ -21,6 +21,18 @@ function fundOf(label: string): FundField | null {
 	return null;
 }
 
+/** A short label with no figure and no list marker is the wrapped tail of the line above. */
+function isFragment(rec: SummaryRecord): boolean {
+	return (
+		rec.amount === null &&
+		rec.general === null &&
+		rec.gov_fund === null &&
+		rec.soe_capital === null &&
+		rec.item.length <= 4 &&
+		!/^([一二三四五六七八九十]+、|\d+[.．、])|合计|总计/.test(rec.item)
+	);
+}
+
 interface Item {
 	col: number;
 	label: string;
@@ -39,10 +51,16 @@ export function normalizeSummary(
 	let expStart = labels.findIndex((l, i) => i > seqCol + 1 && /^[^/]*支出/.test(l));
 	if (expStart < 0) expStart = Number.POSITIVE_INFINITY;
 	const seq = { income: 0, expense: 0 };
+	const last: Partial<Record<SummaryRecord['side'], SummaryRecord>> = {};
 	const out: SummaryRecord[] = [];
 	for (const row of grid.rows) {
 		const items: Item[] = [];
-		row.cells.forEach((cell, col) => {
+		// After a page break the extraction may drop leading empty cells: align right.
+		const short = seqCol < 0 && row.cells.length < labels.length;
+		const cells = short
+			? [...Array<string>(labels.length - row.cells.length).fill(''), ...row.cells]
+			: row.cells;
+		cells.forEach((cell, col) => {
 			if (col === seqCol) return;
 			if (cell !== '' && !isNumeric(cell)) items.push({ col, label: cleanName(cell), cells: [] });
 			else items[items.length - 1]?.cells.push({ col, text: cell });
@@ -105,7 +123,14 @@ export function normalizeSummary(
 		});
 		if (!ok) continue;
 		for (const rec of records) {
+			const prev = last[rec.side];
+			if (prev && isFragment(rec)) {
+				// The tail of a label wrapped onto the next line (`八、社会保障和就` + `业支出`).
+				prev.item += rec.item;
+				continue;
+			}
 			rec.seq = ++seq[rec.side];
+			last[rec.side] = rec;
 			out.push(rec);
 		}
 		claimRow(ctx, table, row);

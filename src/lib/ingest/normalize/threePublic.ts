@@ -164,8 +164,8 @@ export function normalizeThreePublic(
 		if (!ok) continue;
 		// A plain 合计 is the 三公 total only when no “三公” subtotal column exists.
 		const hasTotal = found.some(([c]) => c === 'total');
-		for (const [cat, value] of found)
-			add(!hasTotal && cat === 'grand_total' ? 'total' : cat, value, row);
+		for (const [cat, value, m] of found)
+			add(!hasTotal && cat === 'grand_total' ? 'total' : cat, value, row, m);
 		claimRow(ctx, 'three_public', row);
 	}
 	return out;

@@ -110,7 +110,10 @@ export function buildGrid(ctx: ParseContext, seg: TableSegment, opts: GridOption
 	for (const { line, unit } of seg.rows) {
 		const cells = line.cells;
 		const key = compact(cells.join('|'));
-		const furniture = /部门(名称)?[:：]|单位[:：]|编制(部门|单位)|预算年度/.test(key);
+		// Department / unit / year lines printed as a table row (not a `金额单位：` column label).
+		const furniture = cells.some((c) =>
+			/^(部门(名称)?|单位|编制(部门|单位)|预算年度)[:：]/.test(compact(c))
+		);
 		if (!seenData) {
 			if (looksLikeData(cells)) {
 				seenData = true;
