@@ -34,6 +34,18 @@ describe('hostile documents', () => {
 		expect(acc.rows_seen).toBe(acc.rows_stored + acc.rows_reported);
 	});
 
+	it('does not take a 收入表 with a 项目名称 column for a 绩效目标表', () => {
+		const { out, ctx } = run(
+			[
+				'项目名称\t\t\t\t金额',
+				'收入总计\t\t\t\t13,649.07',
+				'一般公共预算资金\t\t小计\t\t13,649.07'
+			].join('\n')
+		);
+		expect(out.projects).toEqual([]);
+		expect(ctx.issues.every((i) => i.code === 'unrecognized_row')).toBe(true);
+	});
+
 	it('reports a project table that lost its name', () => {
 		const { out, ctx } = run(['项目编码\t\t\t项目名称\t', '绩效目标\t1. 目标'].join('\n'));
 		expect(out.projects).toHaveLength(1);

@@ -6,8 +6,16 @@
 
 /** Removes all whitespace (wrapped labels print as `预算规模及 资金用途`) and unifies brackets. */
 export function squash(s: string): string {
-	return s.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）').replace(/:/g, '：');
+	const hit = squashCache.get(s);
+	if (hit !== undefined) return hit;
+	const r = s.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）').replace(/:/g, '：');
+	if (squashCache.size >= 4096) squashCache.clear();
+	if (s.length <= 200) squashCache.set(s, r);
+	return r;
 }
+
+/** Cells repeat a lot (labels, 指标 names) and each is squashed several times. */
+const squashCache = new Map<string, string>();
 
 /** Key–value labels of the project block, keyed by their squashed form. */
 export const KV_LABELS = {

@@ -10,7 +10,16 @@ import { detectUnit } from '../../amount';
 import type { ParseContext } from '../../context';
 import type { AmountUnit, ParsedTables } from '../../model';
 import { looksLikeIndicatorRow } from './indicators';
-import { isFormTitle, isIndicatorHeader, isProjectTitle, kvKey, stripTitle } from './labels';
+import {
+	isAmountBlockLabel,
+	isFormTitle,
+	isGoalsLabel,
+	isIndicatorHeader,
+	isPlanLabel,
+	isProjectTitle,
+	kvKey,
+	stripTitle
+} from './labels';
 import { ProjectBuilder } from './project-builder';
 
 const PAGE_NUMBER = /^[-—─\s]*(?:第\s*)?\d{1,4}\s*(?:页)?[-—─\s]*$/;
@@ -77,8 +86,11 @@ export function recognizeProjects(ctx: ParseContext, out: ParsedTables): void {
 		// not a wide header row that merely has a 项目名称 column (政府采购表).
 		const keys = cells.map(kvKey);
 		const filled = cells.filter((c) => c !== '').length;
-		const opensProject = keys.includes('code') || (keys[0] === 'name' && filled <= 3);
-		if (opensProject && ((current as ProjectBuilder | null)?.hasName ?? true)) start(line.no);
+		const opensProject =
+			(keys.includes('code') || (keys[0] === 'name' && filled <= 3)) &&
+			((current as ProjectBuilder | null)?.hasName ?? true) &&
+			(title !== null || performanceRowFollows(ctx, line.no));
+		if (opensProject) start(line.no);
 		if (
 			current === null &&
 			resumable !== null &&
@@ -106,4 +118,22 @@ export function recognizeProjects(ctx: ParseContext, out: ParsedTables): void {
 			);
 	}
 	closeAll();
+}
+
+/**
+ * A `项目编码`/`项目名称` row opens a 绩效目标表 only when a printed title
+ * announced one or a row typical of these tables follows within a few rows
+ * (a 收支表 or 项目支出表 can have a 项目名称 column too).
+ */
+function performanceRowFollows(ctx: ParseContext, no: number): boolean {
+	let seen = 0;
+	for (let i = no; i < ctx.lines.length && seen < 4; i++) {
+		const l = ctx.lines[i];
+		if (!l || !l.isRow) continue;
+		seen++;
+		const c0 = l.cells[0] ?? '';
+		if (isAmountBlockLabel(c0) || isPlanLabel(c0) || isGoalsLabel(c0) || isIndicatorHeader(l.cells))
+			return true;
+	}
+	return false;
 }

@@ -31,7 +31,7 @@ export function narrativeStream(lines: SourceLine[], from = 0, to = lines.length
 		if (raw === '' || PAGE_NUMBER.test(raw)) continue;
 		const t = raw.replace(DROP, '');
 		if (t === '') continue;
-		const prevDigit = /\d$/.test(text);
+		const prevDigit = /\d/.test(text.slice(-1));
 		if (text !== '' && (HEADING.test(raw) || (prevDigit && /^\d/.test(t)))) {
 			text += '\n';
 			lineOf.push(l.no);
