@@ -117,6 +117,10 @@ describe('parseTarget: extraction-doubled tokens', () => {
 		expect(parseTarget('≤380').flags).toEqual([]);
 		expect(parseTarget('1000 人').flags).toEqual([]);
 		expect(parseTarget('2020年').flags).not.toContain('doubled');
+		expect(parseTarget('≤1010元').flags).not.toContain('doubled');
+		expect(parseTarget('≤1010元').value?.toString()).toBe('1010');
+		expect(parseTarget('9090%').flags).toContain('doubled');
+		expect(parseTarget('100100').flags).toContain('doubled');
 	});
 
 	it('flags several different numbers', () => {

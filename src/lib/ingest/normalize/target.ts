@@ -251,11 +251,14 @@ function suffixOp(rest: string): TargetOp | null {
 	return null;
 }
 
-/** `380380` → true: an even-length digit run whose halves repeat. */
-function isDoubledDigits(digits: string): boolean {
-	if (digits.includes('.') || digits.includes(',') || digits.length < 4 || digits.length % 2)
-		return false;
+/**
+ * `380380` → true: a digit run whose halves repeat. Four-digit runs (`1010`,
+ * `2525`) are ordinary amounts unless a percent follows (`9090%`).
+ */
+function isDoubledDigits(digits: string, unit: string | null): boolean {
+	if (digits.includes('.') || digits.includes(',') || digits.length % 2) return false;
 	const half = digits.length / 2;
+	if (half < 2 || (half < 3 && unit !== '%')) return false;
 	return digits.slice(0, half) === digits.slice(half);
 }
 
@@ -301,7 +304,7 @@ export function parseTarget(raw: string): ParsedTarget {
 		};
 	}
 	// `≤380380`: the digits themselves printed twice; which half is right is unknowable.
-	if (isDoubledDigits(numText) && !/^\s*年/.test(s.slice(end))) {
+	if (isDoubledDigits(numText, unit) && !/^\s*年/.test(s.slice(end))) {
 		return { raw, op, value: null, unit, flags: [...flags, 'doubled'] };
 	}
 	if (numbers.length > 1 && numbers.some((n) => n[0] !== numText)) flags.push('multiple_values');

@@ -52,6 +52,15 @@ describe('SpendingPlanBuilder', () => {
 		expect(conflict.issues).toEqual(['plan_conflict']);
 	});
 
+	it('keeps but reports a percent above 100', () => {
+		const r = build([
+			['资金支出计划', '3月底'],
+			['', '250%']
+		]);
+		expect(r.recs).toEqual(['3月底=250@2']);
+		expect(r.issues).toEqual(['plan_percent_out_of_range']);
+	});
+
 	it('reports a percent with no label instead of guessing', () => {
 		const r = build([['', '', '50%']]);
 		expect(r.recs).toEqual([]);

@@ -87,6 +87,14 @@ export class SpendingPlanBuilder {
 		const e = this.entries.get(period);
 		if (!e) return;
 		const v = new Decimal(value);
+		if (v.greaterThan(100))
+			this.ctx.report(
+				line,
+				'spending_plan',
+				'warning',
+				'plan_percent_out_of_range',
+				`资金支出计划 ${period} 的百分比 ${value}% 超过 100% (percent above 100)`
+			);
 		if (e.percent === null) {
 			e.percent = v;
 			e.line = line;
