@@ -32,6 +32,103 @@ const budgets = existsSync(dir)
 		)
 	: [];
 
+describe('corpus: identity of every document', () => {
+	const expected: [string, string | null, string, string, number, string, string, string][] = [
+		[
+			'000_afc2415f3e911a99.txt',
+			'130001',
+			'承德高新技术产业开发区退役军人事务局',
+			'河北省承德市',
+			2024,
+			'budget',
+			'unit',
+			'hebei'
+		],
+		[
+			'003_c74cb92536c64254.txt',
+			'323',
+			'秦皇岛经济技术开发区民生保障局',
+			'河北省秦皇岛市',
+			2024,
+			'budget',
+			'department',
+			'hebei'
+		],
+		[
+			'js_renda_changweihui_2017_bumen_yusuan.txt',
+			null,
+			'江苏省人大常委会办公厅',
+			'江苏省',
+			2017,
+			'budget',
+			'department',
+			'jiangsu'
+		],
+		[
+			'js_renda_changweihui_2019_bumen_yusuan.txt',
+			null,
+			'江苏省人大常委会办公厅',
+			'江苏省',
+			2019,
+			'budget',
+			'department',
+			'jiangsu'
+		],
+		[
+			'sh_shi_caizhengju_2025_danwei_yusuan.txt',
+			null,
+			'上海市财政局',
+			'上海市',
+			2025,
+			'budget',
+			'unit',
+			'shanghai'
+		],
+		[
+			'shpt_shangwuwei_2025_bumen_yusuan.txt',
+			null,
+			'上海市普陀区商务委员会',
+			'上海市普陀区',
+			2025,
+			'budget',
+			'department',
+			'shanghai'
+		],
+		[
+			'shpt_guihua_ziranziyuan_2024_bumen_juesuan.txt',
+			null,
+			'上海市普陀区规划和自然资源局',
+			'上海市普陀区',
+			2024,
+			'final',
+			'department',
+			'generic'
+		],
+		[
+			'shpt_caizhengju_2024_bumen_juesuan.txt',
+			null,
+			'上海市普陀区财政局',
+			'上海市普陀区',
+			2024,
+			'final',
+			'department',
+			'generic'
+		]
+	];
+	for (const [name, code, dept, region, year, kind, scope, layout] of expected)
+		it(name, () => {
+			expect(parse(name).document).toMatchObject({
+				department_code: code,
+				department_name: dept,
+				region,
+				fiscal_year: year,
+				kind,
+				scope,
+				layout
+			});
+		});
+});
+
 describe('corpus: Hebei 003 (秦皇岛经济技术开发区民生保障局 2024)', () => {
 	const name = '003_c74cb92536c64254.txt';
 	const doc = () => parse(name);

@@ -24,26 +24,37 @@ export interface SumDifference {
 	difference: Decimal;
 }
 
-/** Parent/children differences (parent total − sum of child totals), non-zero only. */
+/**
+ * Parent/children differences (parent total − sum of child totals), non-zero
+ * only. Children of a coded row are the rows one level down whose code
+ * starts with it; children of the 合计 row are the level-1 rows. Linear in
+ * the number of rows.
+ */
 export function sumDifferences(rows: CheckedRow[]): SumDifference[] {
+	const sums = new Map<string, { sum: Decimal; n: number }>();
+	const add = (key: string, total: Decimal | null) => {
+		const entry = sums.get(key) ?? { sum: new Decimal(0), n: 0 };
+		if (total) entry.sum = entry.sum.plus(total);
+		entry.n++;
+		sums.set(key, entry);
+	};
+	for (const r of rows) {
+		if (r.level === 1) add('0:', r.total);
+		if (r.level >= 2 && r.code !== null) {
+			// A parent's code is its child's code minus the last two digits.
+			add(`${r.level - 1}:${r.code.slice(0, r.code.length - 2)}`, r.total);
+		}
+	}
 	const out: SumDifference[] = [];
 	for (const parent of rows) {
 		if (parent.total === null) continue;
 		if (parent.level === 0 && parent.name !== undefined && !/^(合计|总计)$/.test(parent.name))
 			continue;
-		const kids = rows.filter((r) =>
-			parent.level === 0
-				? r.level === 1
-				: r.code !== null &&
-					parent.code !== null &&
-					r.level === parent.level + 1 &&
-					r.code.startsWith(parent.code)
-		);
-		if (kids.length === 0) continue;
-		let sum = new Decimal(0);
-		for (const k of kids) if (k.total) sum = sum.plus(k.total);
-		const difference = parent.total.minus(sum);
-		if (!difference.isZero()) out.push({ parent, children: kids.length, difference });
+		const key = parent.level === 0 ? '0:' : `${parent.level}:${parent.code ?? ''}`;
+		const kids = sums.get(key);
+		if (!kids || (parent.level > 0 && parent.code === null)) continue;
+		const difference = parent.total.minus(kids.sum);
+		if (!difference.isZero()) out.push({ parent, children: kids.n, difference });
 	}
 	return out;
 }

@@ -56,8 +56,14 @@ function nextText(lines: SourceLine[], i: number): string | null {
 	return null;
 }
 
+/** Titles such as `第二部分 上海市普陀区规划和自然资源局 2024 年度部门决算`. */
+const TITLED =
+	/^(?:第[一二三四五六七八九十]+部分\s*)?([\u4e00-\u9fa5（）()]{4,40}?)\s*20\d\d\s*年度?(?:部门|单位)?(?:预算|决算)/;
+
 interface NameVotes {
 	names: Map<string, number>;
+	/** Names read from document titles: used only when no label or header names one. */
+	titled: Map<string, number>;
 	codes: Map<string, number>;
 	codeHeaders: number;
 }
@@ -65,6 +71,7 @@ interface NameVotes {
 function collectNames(lines: SourceLine[]): NameVotes {
 	const names = new Map<string, number>();
 	const codes = new Map<string, number>();
+	const titled = new Map<string, number>();
 	let codeHeaders = 0;
 	lines.forEach((line, i) => {
 		const text = line.isRow ? line.cells.filter((c) => c !== '').join(' ') : line.text.trim();
@@ -82,6 +89,8 @@ function collectNames(lines: SourceLine[]): NameVotes {
 			}
 			return;
 		}
+		const t = TITLED.exec(compact(text));
+		if (t && ORG_SUFFIX.test(t[1] ?? '')) tally(titled, t[1] ?? '');
 		const labelled = LABELLED.exec(text);
 		if (labelled) {
 			let name = compact(labelled[1] ?? '');
@@ -90,7 +99,7 @@ function collectNames(lines: SourceLine[]): NameVotes {
 			if (name.length >= 2 && name.length <= 60 && ORG_SUFFIX.test(name)) tally(names, name);
 		}
 	});
-	return { names, codes, codeHeaders };
+	return { names, titled, codes, codeHeaders };
 }
 
 function fiscalYear(lines: SourceLine[]): number | null {
@@ -118,7 +127,13 @@ function layoutOf(lines: SourceLine[], codeHeaders: number): Layout {
 			/^编制(部门|单位)[:：]/.test(t)
 		)
 			shanghai++;
-		if (/^公开\d{1,2}表/.test(t) || /（(功能|经济)科目）$/.test(t)) jiangsu++;
+		// Jiangsu: `公开 01表` / `公开表一` numbering, （功能科目） suffixes, bare `收支预算总表`.
+		if (
+			/^公开\d{1,2}表|公开表[一二三四五六七八九十]+/.test(t) ||
+			/（(功能|经济)科目）$/.test(t) ||
+			/^(收支|收入|支出)预算总表/.test(t)
+		)
+			jiangsu++;
 	}
 	const best = Math.max(hebei, shanghai, jiangsu);
 	if (best === 0) return codeHeaders > 0 ? 'hebei' : 'generic';
@@ -145,7 +160,7 @@ export function recognizeIdentity(ctx: ParseContext): DocumentIdentity {
 		.map((l) => l.text)
 		.join('\n');
 	const votes = collectNames(lines);
-	let name = top(votes.names);
+	let name = top(votes.names) ?? top(votes.titled);
 	let scope: Scope = /单位预算|预算单位\s*[:：]|编制单位\s*[:：]/.test(head)
 		? 'unit'
 		: 'department';
