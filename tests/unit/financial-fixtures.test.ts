@@ -203,8 +203,15 @@ describe('bad input', () => {
 		expect(doc.tables.appropriation_by_function.map((r) => r.func_code)).toEqual([
 			null,
 			'210',
-			'21011'
+			'21011',
+			'2130804'
 		]);
+	});
+
+	it('flags a code whose parent is not in the table', () => {
+		const orphan = doc.issues.find((i) => i.code === 'orphan_code');
+		expect(orphan?.source_line).toBe(14);
+		expect(orphan?.message).toContain('21308');
 	});
 
 	it('flags parents that do not add up', () => {

@@ -60,6 +60,20 @@ export function sumDifferences(rows: CheckedRow[]): SumDifference[] {
 }
 
 export function checkSums(ctx: ParseContext, table: string, rows: CheckedRow[]): void {
+	// A 款 or 项 whose parent code is missing from the table does not fit.
+	const codes = new Set(rows.map((r) => r.code));
+	for (const r of rows) {
+		if (r.code === null || r.level < 2) continue;
+		const parent = r.code.slice(0, r.code.length - 2);
+		if (!codes.has(parent))
+			ctx.report(
+				r.source_line,
+				table,
+				'warning',
+				'orphan_code',
+				`科目 ${r.code} 的上级科目 ${parent} 不在表中 (parent code missing)`
+			);
+	}
 	for (const d of sumDifferences(rows)) {
 		const small = d.difference.abs().lte(RESIDUE_LIMIT);
 		const what = d.parent.code ?? '合计';
