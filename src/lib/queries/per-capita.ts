@@ -158,7 +158,8 @@ SELECT g.kind, g.doc_id, docs.dept_key, docs.department_name, docs.fiscal_year,
 FROM grouped g JOIN docs USING (doc_id)
 LEFT JOIN projects pr ON pr.doc_id = g.doc_id AND pr.project_seq = g.project_seq
 WHERE ${groupFilter}
-ORDER BY g.group_key, g.per_unit NULLS LAST, g.cost_yuan NULLS LAST, docs.dept_key, g.kind`);
+ORDER BY g.group_key, g.per_unit NULLS LAST, g.cost_yuan NULLS LAST, docs.dept_key, g.kind,
+	g.doc_id, g.project_seq NULLS FIRST, g.source_line`);
 }
 
 export interface PerCapitaGroupRow {
