@@ -24,6 +24,9 @@ export const KV_LABELS = {
 	项目名称: 'name',
 	预算数: 'amount',
 	项目资金总额: 'amount',
+	年度资金总额: 'amount',
+	'年度资金总额：': 'amount',
+	'其中：财政拨款': 'fiscal',
 	'其中：财政资金': 'fiscal',
 	财政资金: 'fiscal',
 	其他资金: 'other',
@@ -31,6 +34,7 @@ export const KV_LABELS = {
 	'其中：当年财政拨款': 'annual_fiscal',
 	上年结转资金: 'annual_carryover',
 	主管部门: 'managing_department',
+	主管部门及代码: 'managing_department',
 	实施单位: 'implementing_unit',
 	项目性质: 'project_nature',
 	项目类别: 'project_category',
@@ -59,20 +63,32 @@ export function isPlanLabel(cell: string): boolean {
 
 export function isGoalsLabel(cell: string): boolean {
 	const s = squash(cell);
-	return s === '绩效目标' || s === '项目绩效目标' || s === '年度绩效目标';
+	return [
+		'绩效目标',
+		'项目绩效目标',
+		'年度绩效目标',
+		'总体目标',
+		'年度目标',
+		'年度总体目标'
+	].includes(s);
 }
 
 /** Shanghai `项目 绩效 目标 │ 项目总目标 │ … │ 年度总体目标`. */
 export function isGoalsHeader(cells: string[]): boolean {
+	const s = cells.map(squash).filter((c) => c !== '');
 	return (
-		cells.some((c) => squash(c) === '项目总目标') || cells.some((c) => squash(c) === '年度总体目标')
+		(s.includes('项目总目标') || s.includes('年度总体目标')) &&
+		s.every((c) => GOALS_HEADER_CELLS.has(c))
 	);
 }
+const GOALS_HEADER_CELLS = new Set(['项目绩效目标', '绩效目标', '项目总目标', '年度总体目标']);
 
 /** First row of a Shanghai-style form: `财政项目支出绩效目标填报表`. */
 export function isFormTitle(cell: string): boolean {
 	const s = squash(cell);
-	return s.endsWith('绩效目标填报表') || s.endsWith('绩效目标申报表');
+	return (
+		s.endsWith('绩效目标填报表') || s.endsWith('绩效目标申报表') || s.endsWith('项目支出绩效目标表')
+	);
 }
 
 /** A printed table title `12、XXX绩效目标表` (narrative line). */
