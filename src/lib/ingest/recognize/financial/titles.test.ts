@@ -57,6 +57,8 @@ describe('standard table titles', () => {
 
 	it('ignores narrative headings and performance tables', () => {
 		expect(matchTitle('八、政府采购预算情况')).toBeNull();
+		expect(matchTitle('详见政府采购预算表')).toBeNull();
+		expect(matchTitle('已按要求列入政府采购预算，详见政府采购预算表')).toBeNull();
 		expect(matchTitle('17、北医三院人员工资和保险费用绩效目标表')).toBeNull();
 		expect(matchTitle('四、财政拨款“三公”经费预算情况及增减变化原因')).toBeNull();
 		expect(

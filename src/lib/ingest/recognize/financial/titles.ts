@@ -72,6 +72,8 @@ export function matchTitle(raw: string): TitleMatch | null {
 	if (title.length < 4 || title.length > 45) return null;
 	if (!/表(（[^）]{1,8}）)?$|政府采购(支出)?预算$/.test(title)) return null;
 	if (/绩效|目录|说明|情况表?$/.test(title) && !/占用情况表$/.test(title)) return null;
+	// A sentence pointing at a table (`详见政府采购预算表`) is not its title.
+	if (/^(详见|参见|见|附)|[，。；]/.test(title)) return null;
 	for (const r of RULES)
 		if (r.re.test(title)) return { family: r.family, fund: r.fund ?? null, title };
 	return null;
