@@ -1,0 +1,113 @@
+/**
+ * Checks the browser data layer in real Chromium (Debian's /usr/bin/chromium
+ * via playwright-core) against the Node connector, and measures it:
+ * serves tests/wasm/ with Vite (the snapshot folder as its public root),
+ * opens it, and compares every view statement's rows from DuckDB-WASM with
+ * @duckdb/node-api's, checks hostile user SQL is refused, the row cap, cancel
+ * and adding a dropped document. Prints cold-load time and per-statement
+ * p50 latency in the browser. Exit code 1 on any difference or failure.
+ *
+ *   npx tsx scripts/check-wasm.ts [snapshotDir=static/data/default]
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { chromium } from 'playwright-core';
+import { createServer } from 'vite';
+import { openNodeConnector } from '../src/lib/db/node';
+import { overviewQuery } from '../src/lib/queries';
+import { HOSTILE_SQL, viewStatements, type DocLite } from '../tests/wasm/statements';
+import type { CheckResult } from '../tests/wasm/main';
+
+const repo = process.cwd();
+const snapshotDir = path.resolve(process.argv[2] ?? 'static/data/default');
+const dropFile = path.resolve(
+	repo,
+	'../shared/corpus/text/shpt_wanli_jiedao_2023_bumen_yusuan.txt'
+);
+
+const server = await createServer({
+	configFile: false,
+	root: path.join(repo, 'tests/wasm'),
+	publicDir: snapshotDir,
+	logLevel: 'warn',
+	server: { host: '127.0.0.1', port: 0, fs: { allow: [repo, snapshotDir] } },
+	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] }
+});
+await server.listen();
+const url = server.resolvedUrls?.local[0];
+if (!url) throw new Error('vite did not start');
+
+let failures = 0;
+const fail = (msg: string) => {
+	failures++;
+	console.log(`FAIL ${msg}`);
+};
+
+const browser = await chromium.launch({
+	executablePath: '/usr/bin/chromium',
+	args: ['--no-sandbox']
+});
+let result: CheckResult;
+try {
+	const page = await browser.newPage();
+	page.on('pageerror', (e) => console.log(`page error: ${e.message}`));
+	// A changed copy of a corpus document, so its doc_id is not in the snapshot yet.
+	const text = readFileSync(dropFile, 'utf8') + '\n';
+	await page.addInitScript((t) => {
+		(window as unknown as { __dropText: string }).__dropText = t;
+	}, text);
+	await page.goto(url);
+	await page.waitForFunction(() => (window as { __check?: unknown }).__check, null, {
+		timeout: 300_000
+	});
+	const got = (await page.evaluate(() => (window as { __check?: unknown }).__check)) as
+		CheckResult | { error: string };
+	if ('error' in got) throw new Error(got.error);
+	result = got;
+} finally {
+	await browser.close();
+	await server.close();
+}
+
+const node = await openNodeConnector({ parquetDir: snapshotDir });
+const docs = (await node.query(overviewQuery())).rows as unknown as DocLite[];
+const bytes = result.progress.at(-1)?.bytesTotal ?? 0;
+console.log(
+	`cold load (manifest + DuckDB-WASM start + ${result.progress.at(-1)?.filesTotal} Parquet files, ${bytes} bytes): ${result.loadMs.toFixed(0)} ms`
+);
+console.log('statement\trows\tsame as Node\twasm p50 ms');
+const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+for (const [name, s] of Object.entries(viewStatements(docs))) {
+	const expected = JSON.parse(JSON.stringify((await node.query(s)).rows));
+	const actual = result.rows[name];
+	const same = isDeepStrictEqual(expected, actual);
+	console.log(
+		`${name}\t${expected.length}\t${same ? 'yes' : 'NO'}\t${p50(result.timesMs[name] ?? []).toFixed(1)}`
+	);
+	if (!same) fail(`${name}: ${JSON.stringify(actual).slice(0, 300)}`);
+}
+await node.close();
+
+for (const sql of HOSTILE_SQL) {
+	const outcome = result.hostile[sql] ?? 'missing';
+	if (!/^(SqlGuardError|UserSqlError)/.test(outcome)) fail(`hostile SQL ran: ${sql}`);
+}
+console.log(
+	`hostile SQL refused: ${HOSTILE_SQL.length - failures >= 0 ? 'checked' : ''} ${HOSTILE_SQL.length}`
+);
+if (result.cap.rowCount !== 10_000 || !result.cap.truncated)
+	fail(`row cap: ${JSON.stringify(result.cap)}`);
+if (result.cancel !== '查询已取消') fail(`cancel: ${result.cancel}`);
+console.log(
+	`cap: ${JSON.stringify(result.cap)}; cancel: ${result.cancel}; dropped: ${JSON.stringify(result.dropped)}`
+);
+if (
+	typeof result.dropped === 'string' ||
+	result.dropped.added.length !== 1 ||
+	result.dropped.rows === 0
+) {
+	fail(`dropped document: ${JSON.stringify(result.dropped)}`);
+}
+console.log(failures === 0 ? 'OK' : `${failures} failure(s)`);
+process.exit(failures === 0 ? 0 : 1);
