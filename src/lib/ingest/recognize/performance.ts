@@ -19,6 +19,9 @@ export function recognizePerformance(
 	recognizeProjects(ctx, out);
 	recognizeNarrativePlans(ctx, out);
 	recognizeDepartmentIndicators(ctx, out.indicators);
+	// Department-level indicators (from a table and/or the text) are numbered together.
+	let seq = 0;
+	for (const i of out.indicators) if (i.project_seq === null) i.seq = ++seq;
 }
 
 export function recognizeNarrative(

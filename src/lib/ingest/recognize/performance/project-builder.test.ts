@@ -88,3 +88,25 @@ describe('project boundaries', () => {
 		]);
 	});
 });
+
+describe('department-level 整体绩效目标 table', () => {
+	it('reads its indicators with project_seq NULL and claims their rows', () => {
+		const { out, acc } = run([
+			'部门整体绩效目标表',
+			'目录行\t1',
+			'一级指标\t二级指标\t三级指标\t指标值',
+			'产出指标\t数量指标\t服务人次\t≥100人次',
+			'满意度指标\t服务对象满意度指标\t满意度\t≥90%',
+			'1、示例项目绩效目标表',
+			'项目编码\tC1\t项目名称\t甲',
+			'预算规模及资金用途\t预算数\t1.00\t其中：财政资金\t1.00\t其他资金\t'
+		]);
+		expect(out.indicators.map((i) => [i.project_seq, i.seq, i.name, i.target_op])).toEqual([
+			[null, 1, '服务人次', '≥'],
+			[null, 2, '满意度', '≥']
+		]);
+		expect(out.projects.map((p) => p.project_name)).toEqual(['甲']);
+		// Only the unrelated 目录 row is left for finish().
+		expect(acc.rows_reported).toBe(1);
+	});
+});

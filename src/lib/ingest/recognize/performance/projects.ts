@@ -9,7 +9,7 @@
 import { detectUnit } from '../../amount';
 import type { ParseContext } from '../../context';
 import type { AmountUnit, ParsedTables } from '../../model';
-import { looksLikeIndicatorRow } from './indicators';
+import { IndicatorTable, looksLikeIndicatorRow } from './indicators';
 import {
 	isAmountBlockLabel,
 	isFormTitle,
@@ -18,6 +18,7 @@ import {
 	isPlanLabel,
 	isProjectTitle,
 	kvKey,
+	squash,
 	stripTitle
 } from './labels';
 import { ProjectBuilder } from './project-builder';
@@ -30,6 +31,16 @@ export function recognizeProjects(ctx: ParseContext, out: ParsedTables): void {
 	let title: string | null = null;
 	let unit: AmountUnit | null = null;
 	let seq = out.projects.length;
+	/** A department-level 整体绩效目标 table (indicators with project_seq NULL). */
+	let dept: IndicatorTable | null = null;
+	const endDept = () => {
+		const d = dept as IndicatorTable | null;
+		if (d && d.records.length > 0) {
+			out.indicators.push(...d.records);
+			ctx.noteTable('indicators');
+		}
+		dept = null;
+	};
 
 	/** Finishes the table that narrative text interrupted; it can no longer resume. */
 	const finalize = () => {
@@ -45,6 +56,7 @@ export function recognizeProjects(ctx: ParseContext, out: ParsedTables): void {
 		current = null;
 	};
 	const closeAll = () => {
+		endDept();
 		finalize();
 		const c = current as ProjectBuilder | null;
 		if (c) c.finish(out);
@@ -61,6 +73,15 @@ export function recognizeProjects(ctx: ParseContext, out: ParsedTables): void {
 		if (!line.isRow) {
 			const text = line.text.trim();
 			if (text === '' || PAGE_NUMBER.test(text)) continue;
+			if (squash(text).includes('整体绩效目标') && text.length <= 40) {
+				closeAll();
+				dept = new IndicatorTable(ctx, {
+					doc_id: ctx.docId,
+					project_seq: null,
+					project_code: null
+				});
+				continue;
+			}
 			if (isProjectTitle(text)) {
 				closeAll();
 				title = stripTitle(text);
@@ -107,6 +128,12 @@ export function recognizeProjects(ctx: ParseContext, out: ParsedTables): void {
 			);
 		}
 		const builder = current as ProjectBuilder | null;
+		const deptTable = dept as IndicatorTable | null;
+		if (builder === null && deptTable !== null) {
+			if (isIndicatorHeader(cells)) deptTable.header(line.no, cells);
+			else if (deptTable.hasHeader || looksLikeIndicatorRow(cells)) deptTable.row(line.no, cells);
+			continue;
+		}
 		if (builder === null) continue;
 		if (!builder.row(line.no, cells))
 			ctx.report(
