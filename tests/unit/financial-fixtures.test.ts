@@ -219,6 +219,23 @@ describe('bad input', () => {
 		expect(mismatch).toContain(12);
 	});
 
+	it('does not glue two complete figures into one, and reports the stray one', () => {
+		const text = [
+			'部门预算一般公共预算财政拨款基本支出表',
+			'单位：万元',
+			'序号\t科目编码\t科目名称\t合计',
+			'1\t\t合计\t7,666.68',
+			'\t\t\t2,928.98',
+			'2\t301\t工资福利支出\t7,666.68'
+		].join('\n');
+		const parsed = parseText('glue.txt', text);
+		expect(parsed.tables.basic_by_economic.map((r) => [r.econ_code, str(r.total)])).toEqual([
+			[null, '7666.6800'],
+			['301', '7666.6800']
+		]);
+		expect(parsed.issues.find((i) => i.source_line === 5)?.raw).toContain('2,928.98');
+	});
+
 	it('never crashes on arbitrary tab-separated noise', () => {
 		const noise = [
 			'部门预算支出总表',

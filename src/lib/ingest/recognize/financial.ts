@@ -21,7 +21,7 @@ import { isIncomeBySource, normalizeIncomeBySource } from '../normalize/incomeCa
 import { normalizeAssets, normalizeProcurement } from '../normalize/procurementAssets';
 import { normalizeSummary } from '../normalize/summary';
 import { normalizeThreePublic } from '../normalize/threePublic';
-import { buildGrid, isNumeric, splitSideBySide, type Grid } from './financial/grid';
+import { buildGrid, splitSideBySide, type Grid } from './financial/grid';
 import { resolveAllFunds, runChecks, type AllFunds } from './financial/postprocess';
 import { claimContents, segmentTables, type TableSegment } from './financial/segment';
 import type { TableFamily } from './financial/titles';
@@ -51,10 +51,13 @@ const CLASSIFIED: TableFamily[] = [
 
 const seqKey = (labels: string[]) => (/序号/.test(labels[0] ?? '') ? [0] : []);
 
-/** True when no row carries a figure (序号 column aside). */
+/**
+ * True when no row carries a digit (序号 column aside): only then is a table
+ * empty. A garbled figure still counts, so it gets parsed and reported.
+ */
 function isEmptyTable(grid: Grid): boolean {
 	const skip = /序号/.test(grid.labels[0] ?? '') ? 0 : -1;
-	return grid.rows.every((r) => r.cells.every((c, i) => i === skip || c === '' || !isNumeric(c)));
+	return grid.rows.every((r) => r.cells.every((c, i) => i === skip || !/\d/.test(c)));
 }
 
 export function recognizeFinancialTables(

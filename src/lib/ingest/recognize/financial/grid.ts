@@ -66,6 +66,18 @@ export interface GridOptions {
 	keyColumns?: (labels: string[]) => number[];
 }
 
+/**
+ * True when every figure fragment below joins its figure above into a valid
+ * figure (`313.5` + `2`); `7,666.68` + `2,928.98` is two figures, not one.
+ */
+function figuresJoin(above: string[], below: string[]): boolean {
+	return below.every((b, i) => {
+		const a = above[i] ?? '';
+		if (a === '' || b === '' || !/^[\d.,，\s]+$/.test(a) || !/^[\d.,，\s]+$/.test(b)) return true;
+		return FIGURE.test(compact(a + b));
+	});
+}
+
 /** Joins a wrapped cell onto the cell above it. */
 function joinCell(above: string, below: string): string {
 	if (above === '') return below;
@@ -138,7 +150,8 @@ export function buildGrid(ctx: ParseContext, seg: TableSegment, opts: GridOption
 			keyCols.length > 0 &&
 			keyCols.every((k) => (cells[k] ?? '') === '') &&
 			!cells.some((c) => TOTAL.test(compact(c))) &&
-			cells.some((c) => c !== '');
+			cells.some((c) => c !== '') &&
+			figuresJoin(prev.cells, cells);
 		if (isContinuation && prev) {
 			const width = Math.max(prev.cells.length, cells.length);
 			const merged: string[] = [];
