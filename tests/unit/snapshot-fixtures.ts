@@ -9,6 +9,7 @@ import type {
 	AssetRecord,
 	BasicByEconomicRecord,
 	DocumentRecord,
+	FlagRecord,
 	ExpenditureByFunctionRecord,
 	IncomeByFunctionRecord,
 	IndicatorRecord,
@@ -179,6 +180,17 @@ export const issue: ParseIssueRecord = {
 	message: 'sample.txt 第5行: 未识别',
 	raw: '其他\t1'
 };
+export const flag: FlagRecord = {
+	flag_id: 'wrong_direction:0123456789abcdef:5:1',
+	rule_id: 'wrong_direction',
+	severity: 'error',
+	doc_id,
+	project_code: 'P001',
+	table_name: 'indicators',
+	source_line: 5,
+	message: '满意度目标方向反了。',
+	evidence: '{"target_raw":"≤90%"}'
+};
 
 /** One sample record per snapshot table. */
 export const SAMPLES: Record<TableName, object> = {
@@ -196,7 +208,8 @@ export const SAMPLES: Record<TableName, object> = {
 	procurement,
 	assets: asset,
 	source_lines: sourceLine,
-	parse_issues: issue
+	parse_issues: issue,
+	flags: flag
 };
 
 const LINES = [

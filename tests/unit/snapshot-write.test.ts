@@ -76,7 +76,7 @@ describe('writeSnapshot', () => {
 		const manifest = await writeSnapshot([docB(), docA()], dir);
 		const onDisk = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
 		expect(onDisk).toEqual(manifest);
-		expect(manifest.schema_version).toBe(1);
+		expect(manifest.schema_version).toBe(2);
 		expect(manifest.snapshot_id).toMatch(/^[0-9a-f]{16}$/);
 		expect(manifest.created_from).toEqual(['a.txt', 'b.txt']);
 		expect(manifest.documents.map((d) => d.doc_id)).toEqual([

@@ -34,7 +34,8 @@ export type TableName =
 	| 'procurement'
 	| 'assets'
 	| 'source_lines'
-	| 'parse_issues';
+	| 'parse_issues'
+	| 'flags';
 
 export interface DocumentRecord {
 	doc_id: string;
@@ -313,10 +314,33 @@ export interface RowAccounting {
 	rows_reported: number;
 }
 
+/**
+ * One 异常指标 flag raised by the outlier engine (src/lib/rules): a target,
+ * figure or text a supervisor should question. `rule_id` names an entry of
+ * the rule catalogue (src/lib/rules/catalogue.ts, docs/rules.md); `evidence`
+ * is JSON text holding the numbers compared (amounts as exact decimal strings).
+ */
+export interface FlagRecord {
+	/** Deterministic id: rule, document, line and a per-line counter. */
+	flag_id: string;
+	rule_id: string;
+	severity: Severity;
+	doc_id: string;
+	project_code: string | null;
+	/** The snapshot table the flagged record lives in (e.g. 'indicators'). */
+	table_name: string | null;
+	source_line: number | null;
+	/** One Chinese sentence saying what does not hold up. */
+	message: string;
+	evidence: string | null;
+}
+
 export interface ParsedDocument {
 	document: DocumentRecord;
 	tables: ParsedTables;
 	issues: ParseIssueRecord[];
 	lines: SourceLineRecord[];
 	accounting: RowAccounting;
+	/** Flags of the single-document rules (src/lib/rules), set by parseDocument. */
+	flags?: FlagRecord[];
 }

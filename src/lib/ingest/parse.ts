@@ -16,6 +16,7 @@ import { decodeText, readText } from './reader/text';
 import { recognizeFinancialTables } from './recognize/financial';
 import { recognizeIdentity } from './recognize/identity';
 import { recognizeNarrative, recognizePerformance } from './recognize/performance';
+import { runDocumentRules } from '../rules';
 
 export interface DocumentInput {
 	/** File name shown in messages and stored as documents.source_name. */
@@ -35,7 +36,7 @@ export function parseDocument(input: DocumentInput): ParsedDocument {
 	recognizePerformance(ctx, tables, identity);
 	recognizeNarrative(ctx, tables, identity);
 	const accounting = ctx.finish();
-	return {
+	const doc: ParsedDocument = {
 		document: {
 			doc_id: docId,
 			source_name: input.name,
@@ -50,6 +51,18 @@ export function parseDocument(input: DocumentInput): ParsedDocument {
 		lines: source.lines.map((l) => ({ doc_id: docId, line_no: l.no, text: l.text })),
 		accounting
 	};
+	// The outlier engine's single-document rules (src/lib/rules).
+	const rules = runDocumentRules(doc);
+	doc.flags = rules.flags;
+	for (const f of rules.failures)
+		ctx.report(
+			null,
+			'flags',
+			'error',
+			'rule_error',
+			`规则组 ${f.group} 出错，已跳过 (rule group failed): ${f.message}`
+		);
+	return doc;
 }
 
 /** Convenience for tests and the browser: parse a string. */

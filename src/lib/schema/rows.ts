@@ -126,6 +126,8 @@ function sourceRecords(doc: ParsedDocument, name: TableName): readonly object[] 
 			return doc.lines;
 		case 'parse_issues':
 			return doc.issues;
+		case 'flags':
+			return doc.flags ?? [];
 		default:
 			return doc.tables[name];
 	}

@@ -17,12 +17,13 @@ import {
 } from './tables-financial';
 import { assets, indicators, procurement, projects, spendingPlan } from './tables-performance';
 import { documents, parseIssues, sourceLines } from './tables-core';
+import { flags } from './tables-flags';
 
 export type { Column, ColumnType, TableDef } from './define';
 export { decimalScale, decimalIntegerDigits } from './define';
 
 /** Bump when a table or column is added, removed or changes type. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Every snapshot table, in snapshot order. */
 export const TABLES: readonly TableDef[] = [
@@ -40,7 +41,8 @@ export const TABLES: readonly TableDef[] = [
 	procurement,
 	assets,
 	sourceLines,
-	parseIssues
+	parseIssues,
+	flags
 ];
 
 export function tableDef(name: TableName): TableDef {
