@@ -161,6 +161,17 @@ describe('queryUser', () => {
 		await expect(db.query('SET enable_external_access = true')).rejects.toThrow();
 	});
 
+	it('DuckDB itself refuses several statements past the guard', async () => {
+		await expect(unguarded.queryUser('SELECT 1; SELECT 2')).rejects.toThrow(SqlGuardError);
+	});
+
+	it.each(['DESCRIBE documents', 'SHOW TABLES', 'SUMMARIZE projects', 'EXPLAIN SELECT 1'])(
+		'runs the read-only statement %s',
+		async (sql) => {
+			expect((await db.queryUser(sql)).rowCount).toBeGreaterThan(0);
+		}
+	);
+
 	it('changes made past the guard are rolled back', async () => {
 		await unguarded.queryUser('DELETE FROM documents');
 		await unguarded.queryUser('DROP TABLE projects');

@@ -8,7 +8,7 @@ import { openBrowserConnector, type LoadProgress } from '../../src/lib/db/browse
 import type { Row } from '../../src/lib/db/types';
 import { parseText } from '../../src/lib/ingest/parse';
 import { overviewQuery } from '../../src/lib/queries';
-import { HOSTILE_SQL, viewStatements, type DocLite } from './statements';
+import { ALLOWED_SQL, HOSTILE_SQL, viewStatements, type DocLite } from './statements';
 
 export interface CheckResult {
 	loadMs: number;
@@ -16,6 +16,7 @@ export interface CheckResult {
 	rows: Record<string, Row[] | string>;
 	timesMs: Record<string, number[]>;
 	hostile: Record<string, string>;
+	allowed: Record<string, number | string>;
 	cap: { rowCount: number; truncated: boolean };
 	cancel: string;
 	dropped: { added: string[]; rows: number } | string;
@@ -60,6 +61,14 @@ async function main(): Promise<CheckResult> {
 			hostile[sql] = `${(e as Error).name}: ${(e as Error).message}`;
 		}
 	}
+	const allowed: Record<string, number | string> = {};
+	for (const sql of ALLOWED_SQL) {
+		try {
+			allowed[sql] = (await db.queryUser(sql)).rowCount;
+		} catch (e) {
+			allowed[sql] = String(e);
+		}
+	}
 	const capped = await db.queryUser('SELECT * FROM range(25000) t(x)', { limit: 10_000 });
 	const slow = db.queryUser('SELECT count(*) FROM range(5000000000) a');
 	setTimeout(() => void db.cancel(), 300);
@@ -86,6 +95,7 @@ async function main(): Promise<CheckResult> {
 		rows,
 		timesMs,
 		hostile,
+		allowed,
 		cap: { rowCount: capped.rowCount, truncated: capped.truncated },
 		cancel,
 		dropped

@@ -55,3 +55,12 @@ export const HOSTILE_SQL = [
 	'SELECT 1; DROP TABLE documents',
 	'CREATE TABLE x AS SELECT 1'
 ];
+
+/** Read-only statements user SQL must run. */
+export const ALLOWED_SQL = [
+	'DESCRIBE documents',
+	'SHOW TABLES',
+	'SUMMARIZE projects',
+	'EXPLAIN SELECT 1',
+	'FROM documents SELECT doc_id'
+];

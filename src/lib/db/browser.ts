@@ -255,8 +255,14 @@ function makeConnector(
 			userRunning = true;
 			cancelRequested = false;
 			const t0 = performance.now();
+			let prepared: Awaited<ReturnType<AsyncDuckDBConnection['prepare']>> | null = null;
 			await userConn.query('BEGIN TRANSACTION');
 			try {
+				// prepare() refuses more than one statement: DuckDB's own check after the guard's.
+				// The statement then runs with send() so cancelSent() can interrupt it.
+				prepared = await userConn.prepare(text);
+				await prepared.close();
+				prepared = null;
 				const reader = await userConn.send(text, true);
 				const rows: Row[] = [];
 				let columns: QueryResult['columns'] = [];
@@ -283,6 +289,7 @@ function makeConnector(
 				throw userSqlError(e, cancelRequested);
 			} finally {
 				userRunning = false;
+				await prepared?.close().catch(() => undefined);
 				await userConn.query('ROLLBACK').catch(() => undefined);
 			}
 		},

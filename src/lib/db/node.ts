@@ -162,6 +162,14 @@ export async function openNodeConnector(
 			cancelRequested = false;
 			await userConn.run('BEGIN TRANSACTION');
 			try {
+				// DuckDB's own statement count, after the guard's tokenizer.
+				const extracted = await userConn.extractStatements(text);
+				if (extracted.count !== 1) {
+					throw new SqlGuardError(
+						'multiple_statements',
+						`一次只能运行一条 SQL 语句（发现 ${extracted.count} 条）`
+					);
+				}
 				const reader = await userConn.streamAndReadUntil(text, limit + 1);
 				const result = toResult(reader, limit);
 				return {
