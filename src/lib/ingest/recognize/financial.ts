@@ -67,7 +67,7 @@ export function recognizeFinancialTables(
 ): void {
 	const allFunds: AllFunds[] = [];
 	claimContents(ctx);
-	for (const seg of segmentTables(ctx)) {
+	for (const seg of segmentTables(ctx, identity.department_name)) {
 		try {
 			readTable(ctx, out, identity, seg, allFunds);
 		} catch (e) {

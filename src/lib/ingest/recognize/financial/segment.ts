@@ -48,17 +48,34 @@ function titleOf(line: SourceLine): TitleMatch | null {
 const NOTE =
 	/^(注[:：\s]|注$|说明[:：])|本表为空表|无相关收支|^[（(]?无.{1,20}(支出|收入|经费|预算)[）)]?$/;
 
-/** Page furniture that may sit between two pages of one table. */
-function isPageFurniture(text: string): boolean {
+const YEAR_PIECE = /^((预算|决算)?年度?|度)?[:：]?\s*(20\d\d)?$/;
+
+/** A wrapped piece of the department page header (`障局`, `生保障局`, `常委会办公厅`). */
+function isNamePiece(part: string, department: string | null): boolean {
+	if (part !== '' && department?.endsWith(part)) return true;
+	if (part.length < 2) return false;
+	if (department && department.includes(part)) return true;
+	return part.length <= 8 && /(局|厅|委|办|会|室|处|中心|院|所|站|队|街道|办事处)$/.test(part);
+}
+
+/**
+ * Page furniture that may sit between two pages of one table: department
+ * header (whole or wrapped), 预算年度, unit line, page number. Any other
+ * text — even a short heading — closes the table.
+ */
+export function isPageFurniture(text: string, department: string | null = null): boolean {
 	const t = text.trim();
-	if (t.length <= 14) return true;
 	if (/^\d{3,9}\s/.test(t)) return true;
 	if (/(预算|决算)年度|编制(部门|单位)|部门(名称)?\s*[:：]|单位\s*[:：]|截止(时间|日期)/.test(t))
 		return true;
-	return /^[─—\-\s]*\d{1,3}[─—\-\s]*$/.test(t);
+	if (/^[─—\-\s]*\d{1,3}[─—\-\s]*$/.test(t) || /^第\s*\d+\s*页/.test(t)) return true;
+	if (t.length > 20) return false;
+	return t
+		.split(/\s+/)
+		.every((part) => (part !== '' && YEAR_PIECE.test(part)) || isNamePiece(part, department));
 }
 
-export function segmentTables(ctx: ParseContext): TableSegment[] {
+export function segmentTables(ctx: ParseContext, department: string | null = null): TableSegment[] {
 	const lines = ctx.lines;
 	const candidates: { index: number; match: TitleMatch }[] = [];
 	lines.forEach((line, index) => {
@@ -112,7 +129,7 @@ export function segmentTables(ctx: ParseContext): TableSegment[] {
 			if (NOTE.test(text)) {
 				segment.notes.push({ line: line.no, text });
 				closed = true;
-			} else if (!u && !isPageFurniture(text)) closed = true;
+			} else if (!u && !isPageFurniture(text, department)) closed = true;
 		}
 		return segment;
 	});
