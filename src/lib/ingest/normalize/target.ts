@@ -264,11 +264,9 @@ function isDoubledDigits(digits: string, unit: string | null): boolean {
 
 export function parseTarget(raw: string): ParsedTarget {
 	const flags: TargetFlag[] = [];
-	let s = normalize(raw);
-	if (s.length > MAX_LENGTH) {
-		s = s.slice(0, MAX_LENGTH);
-		flags.push('truncated');
-	}
+	const long = raw.trim().length > MAX_LENGTH;
+	if (long) flags.push('truncated');
+	const s = normalize(long ? raw.trim().slice(0, MAX_LENGTH) : raw);
 	if (s === '') return none(raw, flags);
 	for (const p of DATE_PATTERNS) if (p.test(s)) return none(raw, [...flags, 'date']);
 
