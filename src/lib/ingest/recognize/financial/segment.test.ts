@@ -53,6 +53,21 @@ describe('segmentTables', () => {
 		expect(segs[0]?.rows.map((r) => r.line.no)).toEqual([6, 7]);
 	});
 
+	it('stops at another table title printed as a row', () => {
+		const segs = segments(
+			[
+				'部门“三公”经费和机关运行经费预算表',
+				'编制部门：某某局 单位:万元',
+				'合计\t因公出国(境)费',
+				'1.00\t0',
+				'财政项目支出绩效目标填报表\t\t\t',
+				'项目名称\t某项目\t项目性质\t经常性项目'
+			].join('\n'),
+			'某某局'
+		);
+		expect(segs[0]?.rows.map((r) => r.line.no)).toEqual([3, 4]);
+	});
+
 	it('keeps a table open across a page break and records each page unit', () => {
 		const segs = segments(
 			[

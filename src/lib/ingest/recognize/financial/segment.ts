@@ -115,10 +115,16 @@ export function segmentTables(ctx: ParseContext, department: string | null = nul
 			const text = line.text.trim();
 			if (line.isRow) {
 				if (line.cells.every((cell) => cell === '')) continue;
-				const joined = line.cells.filter((cell) => cell !== '').join('');
-				if (NOTE.test(joined) && line.cells.filter((cell) => cell !== '').length === 1) {
+				const filled = line.cells.filter((cell) => cell !== '');
+				const joined = filled.join('');
+				if (NOTE.test(joined) && filled.length === 1) {
 					segment.notes.push({ line: line.no, text: joined });
 					ctx.claim(line.no, c.match.family, 'note');
+					closed = true;
+					continue;
+				}
+				// Another table's title printed as a row (`财政项目支出绩效目标填报表 ⇥ ⇥`).
+				if (filled.length === 1 && /表$/.test(joined.replace(/\s+/g, ''))) {
 					closed = true;
 					continue;
 				}
