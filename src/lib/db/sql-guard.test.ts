@@ -34,7 +34,9 @@ describe('checkUserSql accepts read-only queries', () => {
 		"SELECT E'it\\'s; DROP' AS s",
 		'SELECT * REPLACE (1 AS doc_id) FROM documents',
 		"SELECT * FROM documents WHERE department_name IN ('a', 'b')",
-		'SELECT d.set FROM (SELECT 1 AS "set") d'
+		'SELECT d.set FROM (SELECT 1 AS "set") d',
+		'SELECT "department_name" FROM "documents"',
+		'SELECT "a.b" FROM (SELECT 1 AS "a.b")'
 	])('%s', (sql) => {
 		expect(code(sql)).toBe('ok');
 	});
@@ -86,6 +88,9 @@ describe('checkUserSql refuses', () => {
 		["SELECT * FROM documents, '/etc/passwd'", 'file_as_table'],
 		["SELECT * FROM documents JOIN 'x.csv' USING (doc_id)", 'file_as_table'],
 		["DESCRIBE 'x.csv'", 'file_as_table'],
+		['SELECT * FROM "data.csv"', 'file_as_table'],
+		['SELECT * FROM documents d JOIN "/etc/passwd" p ON true', 'file_as_table'],
+		['SELECT * FROM "s3://bucket/x.parquet"', 'file_as_table'],
 		["SELECT 'unterminated", 'unterminated'],
 		['SELECT "unterminated', 'unterminated'],
 		['SELECT 1 /* never closed', 'unterminated'],

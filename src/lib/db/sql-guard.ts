@@ -8,7 +8,8 @@
  *
  * Rules: one statement; it starts with a read-only keyword; no statement
  * keyword that writes, loads or configures anywhere in it; no table functions
- * that read files or URLs; no string literal used as a table (FROM 'x.csv').
+ * that read files or URLs; no string literal or path-like quoted name used as
+ * a table (FROM 'x.csv', FROM "x.csv").
  */
 import { tokenizeSql, type Token } from './sql-tokenize';
 
@@ -213,7 +214,10 @@ export function checkUserSql(sql: string): string {
 			throw new SqlGuardError('forbidden_function', `不允许调用 ${t.value}()：${WHY}`);
 		}
 		if (t.kind === 'word' && CLAUSES.has(t.value)) clause = t.value;
-		if (t.kind === 'string' && prev) {
+		// A string, or a quoted name that looks like a path or URL ("x.csv"), in table position
+		// would be read as a file by DuckDB's replacement scans.
+		const fileLike = t.kind === 'string' || (t.kind === 'ident' && /[./\\:]/.test(t.value));
+		if (fileLike && prev) {
 			const afterTableWord = prev.kind === 'word' && TABLE_POSITION.has(prev.value);
 			const inFromList =
 				prev.kind === 'punct' && prev.value === ',' && (clause === 'from' || clause === 'join');
