@@ -190,6 +190,39 @@ describe('Jiangsu layout', () => {
 	});
 });
 
+describe('figures without decimals or separators', () => {
+	it('reads an all-integer 三公 row and 元 totals printed without separators', () => {
+		const text = [
+			'2024年部门财务收支预算总表',
+			'编制部门：某某局 单位：元',
+			'本年收入\t\t本年支出\t',
+			'项目\t预算数\t项目\t预算数',
+			'收入总计\t156211123\t支出总计\t156211123',
+			'',
+			'部门“三公”经费和机关运行经费预算表',
+			'编制部门：某某局 单位:万元',
+			'“三公”经费预算数\t\t\t\t\t\t机关运行经费预算数',
+			'合计\t因公出国(境)费\t公务接待费\t公务用车购置及运行费\t\t\t',
+			'\t\t\t小计\t购置费\t运行费\t',
+			'1\t2\t3\t4\t5\t6\t7',
+			'30\t0\t0\t30\t0\t30\t500'
+		].join('\n');
+		const doc = parseText('integers.txt', text);
+		expect(doc.tables.summary.map((r) => [r.side, r.item, str(r.amount)])).toEqual([
+			['income', '收入总计', '15621.1123'],
+			['expense', '支出总计', '15621.1123']
+		]);
+		const tp = Object.fromEntries(doc.tables.three_public.map((r) => [r.category, str(r.amount)]));
+		expect(tp).toMatchObject({
+			total: '30.0000',
+			vehicle_total: '30.0000',
+			vehicle_operation: '30.0000'
+		});
+		expect(str(doc.tables.related_expenses[0]?.amount)).toBe('500.0000');
+		expect(doc.accounting.rows_reported).toBe(0);
+	});
+});
+
 describe('bad input', () => {
 	const doc = fixture('bad-input.txt');
 

@@ -49,16 +49,26 @@ const TOTAL = /^(合计|总计|小计)$/;
 const STRONG_HEADER =
 	/栏次|序号|科目编码|科目名称|科目代码|功能分类科目|经济分类科目|^类款项?$|^项目名称?\/?金额|资金性质/;
 
+/** The column-number row (`栏次 ⇥ 1 ⇥ 2 ⇥ 3`): its numbers count 1, 2, 3… */
+function isColumnNumbering(numbers: string[]): boolean {
+	return numbers.length >= 3 && numbers.every((c, i) => compact(c) === String(i + 1));
+}
+
+/**
+ * A data row carries a figure, a list marker (`一、`), a lone 合计, or a
+ * number next to its text (a code, a 序号, an amount without separators);
+ * a row of bare numbers is data unless it is the 栏次 numbering.
+ */
 function looksLikeData(cells: string[]): boolean {
 	const filled = cells.filter((c) => c !== '');
 	if (filled.length === 0) return false;
 	if (filled.some(isFigure)) return true;
 	if (filled.some((c) => MARKER.test(compact(c)))) return true;
 	if (filled.length === 1 && TOTAL.test(compact(filled[0] ?? ''))) return true;
-	const hasText = filled.some((c) => CJK.test(c) && !/^(类|款|项)$/.test(c));
-	if (!hasText) return false;
-	if (filled.some((c) => isCodeLike(c) && [3, 5, 7].includes(compact(c).length))) return true;
-	return /^\d{1,3}$/.test(cells[0] ?? '') && hasText;
+	const numbers = filled.filter((c) => isNumeric(c) || isCodeLike(c));
+	if (numbers.length === 0 || isColumnNumbering(numbers)) return false;
+	if (numbers.length === filled.length) return true;
+	return filled.some((c) => CJK.test(c) && !/^(类|款|项)$/.test(c));
 }
 
 export interface GridOptions {
