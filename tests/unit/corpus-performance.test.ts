@@ -350,6 +350,25 @@ describe('every corpus document', () => {
 		});
 	});
 
+	it('narrative 机关运行经费/会议费/培训费 become related_expenses', () => {
+		const rel = (file: string) =>
+			parse(file)
+				.tables.related_expenses.filter((r) => r.source === 'narrative')
+				.map((r) => `${r.fiscal_year}:${r.category}:${r.measure}:${r.amount?.toFixed(2)}`);
+		expect(rel(HEBEI)).toEqual(['2024:admin_operation:budget:489.53']);
+		expect(rel('sh_shi_caizhengju_2025_danwei_yusuan.txt')).toEqual([
+			'2025:admin_operation:budget:2517.78'
+		]);
+		expect(rel('js_renda_changweihui_2019_bumen_yusuan.txt')).toEqual([
+			'2019:meeting:budget:1469.73',
+			'2019:training:budget:363.38',
+			'2019:admin_operation:budget:1642.08'
+		]);
+		expect(rel('shpt_caizhengju_2024_bumen_juesuan.txt')).toEqual([
+			'2024:admin_operation:actual:184.65'
+		]);
+	});
+
 	it('final accounts: narrative budget and 决算 figures are told apart', () => {
 		const d = parse('shpt_guihua_ziranziyuan_2024_bumen_juesuan.txt');
 		const n = (measure: string) =>

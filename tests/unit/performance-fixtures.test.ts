@@ -249,6 +249,15 @@ describe('narrative 三公 figures', () => {
 		expect(conflicts.every((c) => c.severity === 'warning')).toBe(true);
 	});
 
+	it('reads 机关运行经费 and 会议费 as related_expenses, with thousands separators', () => {
+		expect(
+			out.related_expenses.map((r) => [r.fiscal_year, r.category, r.amount?.toFixed(2), r.source])
+		).toEqual([
+			[2024, 'admin_operation', '1120.50', 'narrative'],
+			[2024, 'meeting', '12.50', 'narrative']
+		]);
+	});
+
 	it('joins a figure split by a page number but ignores shares and unlabelled table text', () => {
 		expect(codes('narrative_conflict').some((c) => c.message.includes('222.5'))).toBe(true);
 		expect(out.three_public.map((r) => r.amount?.toString())).not.toContain('8.75');

@@ -9,7 +9,7 @@ import type { DocumentIdentity } from './identity';
 import { recognizeDepartmentIndicators } from './performance/department';
 import { recognizeNarrativePlans } from './performance/narrative-plan';
 import { recognizeProjects } from './performance/projects';
-import { recognizeThreePublicNarrative } from './performance/three-public';
+import { recognizeNarrativeFigures } from './performance/three-public';
 
 export function recognizePerformance(
 	ctx: ParseContext,
@@ -30,5 +30,5 @@ export function recognizeNarrative(
 	identity: DocumentIdentity
 ): void {
 	const measure = identity.kind === 'final' ? 'actual' : 'budget';
-	recognizeThreePublicNarrative(ctx, out, identity.fiscal_year, measure);
+	recognizeNarrativeFigures(ctx, out, identity.fiscal_year, measure);
 }
