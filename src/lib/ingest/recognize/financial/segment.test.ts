@@ -53,6 +53,15 @@ describe('segmentTables', () => {
 		expect(segs[0]?.rows.map((r) => r.line.no)).toEqual([6, 7]);
 	});
 
+	it('warns about a unit it cannot convert', () => {
+		const ctx = new ParseContext(
+			't',
+			readText('t.txt', '部门预算支出总表\n单位：亿元\n项目\t金额\n合计\t1.00')
+		);
+		segmentTables(ctx);
+		expect(ctx.issues.map((i) => [i.code, i.source_line])).toEqual([['unit_unsupported', 2]]);
+	});
+
 	it('stops at another table title printed as a row', () => {
 		const segs = segments(
 			[

@@ -111,7 +111,14 @@ export function segmentTables(ctx: ParseContext, department: string | null = nul
 			if (u) {
 				unit = u;
 				segment.declaredUnit ??= u;
-			}
+			} else if (/单位\s*[:：]\s*(亿元|千元|百万元|百元)/.test(line.text))
+				ctx.report(
+					line.no,
+					c.match.family,
+					'warning',
+					'unit_unsupported',
+					'金额单位不是万元或元，金额按此前声明的单位读取 (unsupported amount unit)'
+				);
 			const text = line.text.trim();
 			if (line.isRow) {
 				if (line.cells.every((cell) => cell === '')) continue;
