@@ -43,7 +43,12 @@ export async function open(browser: Browser, path: string, waitReady = true): Pr
 	const origin = new URL(BASE_URL).origin;
 	page.on('pageerror', (e) => errors.push(String(e)));
 	page.on('console', (m) => {
-		if (m.type() === 'error') errors.push(m.text());
+		// HTTP failures are recorded with their URL below.
+		if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+			errors.push(m.text());
+	});
+	page.on('response', (r) => {
+		if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.url()}`);
 	});
 	page.on('dialog', (d) => {
 		dialogs.push(d.message());

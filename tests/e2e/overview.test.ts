@@ -1,0 +1,60 @@
+// 总览 in Chromium: every document of the default snapshot listed with its
+// total, charts drawn, links into 部门画像, no errors, no foreign requests.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, open, shot, text } from './browser';
+import { shown, snapshotRows } from './expected';
+
+const QHD = '秦皇岛经济技术开发区民生保障局';
+let browser: Browser;
+
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+describe('总览', () => {
+	it('lists every document with its expenditure total and links into 部门画像', async () => {
+		const [count] = await snapshotRows('SELECT count(*)::INTEGER AS n FROM documents');
+		const [qhd] = await snapshotRows(`
+			SELECT e.total FROM expenditure_by_function e JOIN documents d USING (doc_id)
+			WHERE d.department_name = '${QHD}' AND d.fiscal_year = 2024 AND e.level = 0`);
+		const o = await open(browser, '/');
+		const rows = o.page.locator('[data-testid="overview-departments"] tbody tr');
+		await rows.first().waitFor();
+		expect(await rows.count()).toBe(count!.n);
+		expect(await text(o.page, '[data-testid="overview-stats"]')).toContain(`文件 ${count!.n}`);
+
+		const row = rows.filter({ hasText: QHD });
+		expect(shown(qhd!.total)).toBe('6,473.03');
+		expect(await row.innerText()).toContain('6,473.03 万元');
+		expect(await o.page.locator('svg.chart').count()).toBeGreaterThan(0);
+		await shot(o.page, 'overview');
+
+		await row.locator('a').click();
+		await o.page.waitForURL(/department\?/);
+		await o.page.locator('[data-testid="doc-info"]').waitFor();
+		expect(await text(o.page, '[data-testid="doc-info"]')).toContain(QHD);
+		expect(o.page.url()).toContain('y=2024');
+
+		expect(o.errors).toEqual([]);
+		expect(o.foreign).toEqual([]);
+		await o.context.close();
+	});
+
+	it('names the snapshot in the link and flags a link made on another snapshot', async () => {
+		const o = await open(browser, '/');
+		await o.page.waitForURL(/[?&]s=/);
+		const id = new URL(o.page.url()).searchParams.get('s');
+		expect(await text(o.page, '[data-testid="load-status"]')).toContain(id!);
+		await o.context.close();
+
+		const other = await open(browser, '/?s=0000000000000000');
+		await other.page.locator('[data-testid="error-banner"]').waitFor();
+		expect(await text(other.page, '[data-testid="error-banner"]')).toContain('0000000000000000');
+		expect(await text(other.page, '[data-testid="error-banner"]')).toContain(id!);
+		await other.context.close();
+	});
+});
