@@ -25,6 +25,7 @@ import {
 	type ManifestTable
 } from '../schema/manifest';
 import { documentRows, type PlainRow } from '../schema/rows';
+import { withPeerFlags } from './peer-flags';
 import {
 	createTableSql,
 	decimalScale,
@@ -99,7 +100,8 @@ export async function writeSnapshot(
 			);
 		seen.set(d.document.doc_id, d.document.source_name);
 	}
-	const perDocument = docs.map(documentRows);
+	// The outlier engine's peer rules (SQL) join the single-document flags.
+	const perDocument = (await withPeerFlags(docs)).map(documentRows);
 	const rows = mergeRows(perDocument);
 	await mkdir(dir, { recursive: true });
 

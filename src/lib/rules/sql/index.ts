@@ -1,0 +1,37 @@
+/**
+ * The peer rules (SQL) and how to run them over a loaded database:
+ * `peerRuleStatements()` lists one SELECT per rule producing `flags` rows;
+ * `refreshPeerFlagsStatements()` deletes the peer flags and inserts them
+ * again, for a loader to run after documents are added (browser drop or
+ * Node addDocuments). The snapshot build runs the same SELECTs once so the
+ * default snapshot ships with them. No DuckDB import: plain statements.
+ */
+import type { Statement } from '../../db/types';
+import { PEER_RULE_IDS } from '../catalogue';
+import { perCapitaOutlierSql, shareJumpSql, targetConflictSql, threePublicJumpSql } from './peers';
+
+export { qualityByProjectQuery, qualityByDepartmentQuery } from './quality';
+
+export const FLAG_COLUMN_LIST =
+	'flag_id, rule_id, severity, doc_id, project_code, table_name, source_line, message, evidence';
+
+export function peerRuleStatements(): { ruleId: string; statement: Statement }[] {
+	return [
+		{ ruleId: 'peer_per_capita_outlier', statement: perCapitaOutlierSql() },
+		{ ruleId: 'peer_target_conflict', statement: targetConflictSql() },
+		{ ruleId: 'peer_three_public_jump', statement: threePublicJumpSql() },
+		{ ruleId: 'peer_share_jump', statement: shareJumpSql() }
+	];
+}
+
+/** DELETE the peer flags, then INSERT each peer rule's rows. Run inside one transaction. */
+export function refreshPeerFlagsStatements(): Statement[] {
+	const ids = PEER_RULE_IDS.map((id) => `'${id}'`).join(', ');
+	return [
+		{ sql: `DELETE FROM flags WHERE rule_id IN (${ids})`, params: [] },
+		...peerRuleStatements().map(({ statement }) => ({
+			sql: `INSERT INTO flags (${FLAG_COLUMN_LIST}) SELECT ${FLAG_COLUMN_LIST} FROM (${statement.sql})`,
+			params: statement.params
+		}))
+	];
+}
