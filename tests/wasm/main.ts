@@ -12,7 +12,8 @@ import { ALLOWED_SQL, HOSTILE_SQL, viewStatements, type DocLite } from './statem
 
 export interface CheckResult {
 	loadMs: number;
-	progress: LoadProgress[];
+	/** Load progress events with their time since the start (ms). */
+	progress: (LoadProgress & { at: number })[];
 	rows: Record<string, Row[] | string>;
 	timesMs: Record<string, number[]>;
 	hostile: Record<string, string>;
@@ -30,11 +31,11 @@ declare global {
 }
 
 async function main(): Promise<CheckResult> {
-	const progress: LoadProgress[] = [];
+	const progress: CheckResult['progress'] = [];
 	const t0 = performance.now();
 	const db = await openBrowserConnector({
 		baseUrl: new URL('.', location.href).href,
-		onProgress: (p) => progress.push(p)
+		onProgress: (p) => progress.push({ ...p, at: performance.now() - t0 })
 	});
 	const loadMs = performance.now() - t0;
 	const docs = (await db.query(overviewQuery())).rows as unknown as DocLite[];

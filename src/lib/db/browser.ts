@@ -10,7 +10,14 @@
  * Values follow db/types.ts via arrow-values.ts.
  */
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import { Table, tableToIPC, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
+import {
+	RecordBatchReader,
+	Table,
+	tableToIPC,
+	Utf8,
+	vectorFromArray,
+	type Vector
+} from 'apache-arrow';
 import type { ParsedDocument } from '../ingest/model';
 import { createTableSql, TABLES } from '../schema/tables';
 import {
@@ -104,6 +111,31 @@ async function fetchBytes(
 	return out;
 }
 
+type Settled = { ok: true; value: Uint8Array | null } | { ok: false; error: unknown };
+
+function settle(p: Promise<Uint8Array>): Promise<Settled> {
+	return p.then(
+		(value) => ({ ok: true, value }),
+		(error: unknown) => ({ ok: false, error })
+	);
+}
+
+/** Run at most `n` of the given tasks at once. */
+function limiter(n: number) {
+	let active = 0;
+	const waiting: (() => void)[] = [];
+	return async <T>(task: () => Promise<T>): Promise<T> => {
+		if (active >= n) await new Promise<void>((resolve) => waiting.push(resolve));
+		active++;
+		try {
+			return await task();
+		} finally {
+			active--;
+			waiting.shift()?.();
+		}
+	};
+}
+
 async function run(
 	conn: AsyncDuckDBConnection,
 	statement: Statement | string
@@ -119,6 +151,18 @@ async function run(
 	}
 }
 
+/** Field names of an Arrow IPC stream (schema message only). */
+function ipcFieldNames(ipc: Uint8Array): string[] {
+	return RecordBatchReader.from(ipc)
+		.open()
+		.schema.fields.map((f) => f.name);
+}
+
+/**
+ * Insert one table's Arrow IPC stream. When its columns are exactly the
+ * schema's, in order, rows go straight into the typed table (DuckDB casts to
+ * the declared types); otherwise through a staging table, by column name.
+ */
 async function loadTable(
 	conn: AsyncDuckDBConnection,
 	name: string,
@@ -129,14 +173,16 @@ async function loadTable(
 		await conn.insertArrowFromIPCStream(ipc, { name, create: true });
 		return;
 	}
+	const def = TABLES.find((t) => t.name === name)!;
+	const fields = ipcFieldNames(ipc);
+	if (fields.join('\u0000') === def.columns.map((c) => c.name).join('\u0000')) {
+		await conn.insertArrowFromIPCStream(ipc, { name, create: false });
+		return;
+	}
 	const staging = `__load_${name}`;
 	await conn.insertArrowFromIPCStream(ipc, { name: staging, create: true });
 	try {
-		const cols = await conn.query(
-			`SELECT column_name FROM information_schema.columns WHERE table_name = '${staging}'`
-		);
-		const present = new Set(arrowToResult(cols).rows.map((r) => String(r.column_name)));
-		const def = TABLES.find((t) => t.name === name)!;
+		const present = new Set(fields);
 		const names = def.columns.filter((c) => present.has(c.name)).map((c) => quoteIdent(c.name));
 		await conn.query(
 			`INSERT INTO ${quoteIdent(name)} (${names.join(', ')}) SELECT ${names.join(', ')} FROM ${quoteIdent(staging)}`
@@ -164,6 +210,8 @@ export async function openBrowserConnector(
 	};
 	report({});
 	const started = startDuckDB();
+	started.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
+	const limited = limiter(4);
 	const manifestRes = await doFetch(`${base}/manifest.json`);
 	if (!manifestRes.ok) {
 		throw new SnapshotLoadError(`无法下载快照清单 manifest.json（HTTP ${manifestRes.status}）`);
@@ -179,31 +227,33 @@ export async function openBrowserConnector(
 		filesTotal: manifest.tables.length,
 		bytesTotal: manifest.tables.reduce((s, t) => s + (t.bytes ?? 0), 0)
 	});
+	// Download and decode the Parquet files (4 at a time) while DuckDB-WASM compiles.
+	const prepared = manifest.tables.map((t) =>
+		t.rows === 0
+			? Promise.resolve<Settled>({ ok: true, value: null })
+			: settle(
+					limited(() =>
+						fetchBytes(doFetch, `${base}/${t.file}`, (n) =>
+							report({ bytesDone: progress.bytesDone + n })
+						).then(parquetToIpc)
+					)
+				)
+	);
 	const { db, worker } = await started;
 	const conn = await db.connect();
 	for (const t of TABLES) await conn.query(createTableSql(t));
 	const knownNames = new Set<string>(TABLES.map((t) => t.name));
-
-	// Download the next file while the current one is decoded and inserted.
-	const downloads = manifest.tables.map(
-		(t) => () =>
-			fetchBytes(doFetch, `${base}/${t.file}`, (n) => report({ bytesDone: progress.bytesDone + n }))
-	);
-	let next = downloads[0]?.();
 	for (let i = 0; i < manifest.tables.length; i++) {
 		const t = manifest.tables[i]!;
-		report({ phase: `下载 ${t.file}` });
-		const bytes = await next!;
-		next = downloads[i + 1]?.();
 		report({ phase: `载入 ${t.name}` });
-		if (t.rows !== 0) {
-			try {
-				await loadTable(conn, t.name, await parquetToIpc(bytes), knownNames.has(t.name));
-			} catch (e) {
-				throw new SnapshotLoadError(
-					`载入表 ${t.name}（${t.file}）失败：${e instanceof Error ? e.message : String(e)}`
-				);
-			}
+		const got = await prepared[i]!;
+		try {
+			if (!got.ok) throw got.error;
+			if (got.value) await loadTable(conn, t.name, got.value, knownNames.has(t.name));
+		} catch (e) {
+			throw new SnapshotLoadError(
+				`载入表 ${t.name}（${t.file}）失败：${e instanceof Error ? e.message : String(e)}`
+			);
 		}
 		report({ filesDone: i + 1 });
 	}
