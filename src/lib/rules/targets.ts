@@ -100,6 +100,7 @@ export function targetRules(input: RuleInput): void {
 function vagueTargets(input: RuleInput): void {
 	const groups = new Map<number | null, IndicatorRecord[]>();
 	for (const i of input.doc.tables.indicators) {
+		if (isPlaceholder(i.name) && isPlaceholder(i.target_raw)) continue;
 		const list = groups.get(i.project_seq) ?? [];
 		list.push(i);
 		groups.set(i.project_seq, list);
