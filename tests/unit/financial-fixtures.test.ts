@@ -223,6 +223,35 @@ describe('figures without decimals or separators', () => {
 	});
 });
 
+describe('code and name in one cell', () => {
+	it('splits `2010101 行政运行` into code and name', () => {
+		const text = [
+			'一般公共预算支出预算表（功能科目）',
+			'部门：某某厅\t\t单位：万元',
+			'功能科目代码\t功能科目名称\t金额',
+			'\t合计\t3.00',
+			'201 一般公共服务支出\t\t3.00',
+			'20101 人大事务\t\t3.00',
+			'2010101 行政运行\t\t3.00'
+		].join('\n');
+		const doc = parseText('joined.txt', text);
+		expect(
+			doc.tables.appropriation_by_function.map((r) => [
+				r.func_code,
+				r.func_name,
+				r.level,
+				str(r.total)
+			])
+		).toEqual([
+			[null, '合计', 0, '3.0000'],
+			['201', '一般公共服务支出', 1, '3.0000'],
+			['20101', '人大事务', 2, '3.0000'],
+			['2010101', '行政运行', 3, '3.0000']
+		]);
+		expect(doc.accounting.rows_reported).toBe(0);
+	});
+});
+
 describe('bad input', () => {
 	const doc = fixture('bad-input.txt');
 

@@ -111,7 +111,13 @@ export function parseClassified<F extends string>(
 	for (const row of grid.rows) {
 		const cells = row.cells;
 		const codeCells = layout.codeCols.map((i) => cells[i] ?? '');
-		const name = cleanName(layout.nameCol >= 0 ? (cells[layout.nameCol] ?? '') : '');
+		let name = cleanName(layout.nameCol >= 0 ? (cells[layout.nameCol] ?? '') : '');
+		// Code and name printed in one cell (`2010101 行政运行`).
+		const joined = /^(\d{3}(?:\s?\d{2}){0,2})\s*([\u4e00-\u9fa5].*)$/.exec(codeCells[0] ?? '');
+		if (joined && codeCells.length === 1) {
+			codeCells[0] = joined[1] ?? '';
+			if (name === '') name = cleanName(joined[2] ?? '');
+		}
 		const isTotal =
 			TOTAL.test(compact(name)) ||
 			codeCells.some((c) => TOTAL.test(compact(c))) ||
