@@ -1,0 +1,82 @@
+/**
+ * Outlier-engine benchmark: time of the single-document rules (per corpus
+ * pass and per indicator), of the peer rules (SQL, on the corpus loaded into
+ * an in-memory DuckDB) and of the quality-score queries.
+ *
+ *   npx tsx scripts/bench-rules.ts [--seconds 5] [--corpus DIR]
+ *
+ * Prints a table and writes bench-results/rules.json.
+ */
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openNodeConnector } from '../src/lib/db/node';
+import { parseDocument } from '../src/lib/ingest/parse';
+import { runDocumentRules } from '../src/lib/rules';
+import {
+	peerRuleStatements,
+	qualityByDepartmentQuery,
+	qualityByProjectQuery
+} from '../src/lib/rules/sql';
+
+const { values } = parseArgs({
+	options: {
+		seconds: { type: 'string', default: '5' },
+		corpus: { type: 'string', default: '../shared/corpus/text' }
+	}
+});
+const minSeconds = Number(values.seconds);
+if (!(minSeconds > 0))
+	throw new Error(`--seconds must be a positive number, got ${values.seconds}`);
+const dir = path.resolve(process.cwd(), values.corpus);
+const names = (await readdir(dir)).filter((n) => n.endsWith('.txt')).sort();
+const docs = await Promise.all(
+	names.map(async (name) => parseDocument({ name, bytes: await readFile(path.join(dir, name)) }))
+);
+const indicators = docs.reduce((a, d) => a + d.tables.indicators.length, 0);
+
+async function repeat(fn: () => Promise<unknown> | unknown): Promise<{ runs: number; ms: number }> {
+	const start = performance.now();
+	let runs = 0;
+	while (performance.now() - start < minSeconds * 1000 || runs < 3) {
+		await fn();
+		runs++;
+	}
+	return { runs, ms: (performance.now() - start) / runs };
+}
+
+const results: { phase: string; runs: number; ms_per_run: number; note: string }[] = [];
+const doc = await repeat(() => {
+	for (const d of docs) runDocumentRules(d);
+});
+results.push({
+	phase: 'document rules (corpus pass)',
+	runs: doc.runs,
+	ms_per_run: doc.ms,
+	note: `${docs.length} documents, ${indicators} indicators, ${((doc.ms * 1000) / Math.max(1, indicators)).toFixed(1)} µs per indicator`
+});
+
+const conn = await openNodeConnector({});
+await conn.addDocuments(docs);
+for (const { ruleId, statement } of peerRuleStatements()) {
+	const r = await repeat(() => conn.query(statement));
+	results.push({ phase: ruleId, runs: r.runs, ms_per_run: r.ms, note: 'SQL on the corpus' });
+}
+for (const [phase, st] of [
+	['quality by project', qualityByProjectQuery()],
+	['quality by department', qualityByDepartmentQuery()]
+] as const) {
+	const r = await repeat(() => conn.query(st));
+	results.push({ phase, runs: r.runs, ms_per_run: r.ms, note: 'SQL on the corpus' });
+}
+await conn.close();
+
+for (const r of results)
+	console.log(
+		`${r.phase.padEnd(32)} ${r.ms_per_run.toFixed(1).padStart(9)} ms  (${r.runs} runs) ${r.note}`
+	);
+await mkdir('bench-results', { recursive: true });
+await writeFile(
+	'bench-results/rules.json',
+	`${JSON.stringify({ corpus: names, results }, null, '\t')}\n`
+);
