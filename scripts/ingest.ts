@@ -1,9 +1,9 @@
 /**
- * Ingest CLI: parse disclosure text files and write a snapshot directory.
+ * Ingest CLI: parse disclosure text files and PDFs and write a snapshot directory.
  *
  *   npm run ingest -- --out DIR [--json] FILE_OR_DIR...
  *
- * Directories are walked for *.txt files. A progress bar over documents is
+ * Directories are walked for *.txt and *.pdf files. A progress bar over documents is
  * shown on stderr when stderr is a terminal. Each document gets a line
  * (department, year, kind, tables, row accounting, issues); a summary
  * closes the run. Exit code 1 only when some document could not be read

@@ -170,7 +170,16 @@ export const asset: AssetRecord = {
 	amount: D('30'),
 	declared_unit: '万元'
 };
-export const sourceLine: SourceLineRecord = { doc_id, line_no: 1, text: '标题' };
+export const sourceLine: SourceLineRecord = {
+	doc_id,
+	line_no: 1,
+	text: '标题',
+	page: 1,
+	x: 56,
+	y: 72,
+	width: 240,
+	height: 18
+};
 export const issue: ParseIssueRecord = {
 	doc_id,
 	table_name: 'unrecognized',

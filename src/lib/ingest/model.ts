@@ -247,6 +247,17 @@ export interface SourceLineRecord {
 	doc_id: string;
 	line_no: number;
 	text: string;
+	/** PDF sources: 1-based page the line is printed on; null for text sources. */
+	page?: number | null;
+	/**
+	 * PDF sources: bounding box in whole PDF points (1/72 inch, rounded
+	 * outwards), origin at the page's top-left corner, y downwards; null for
+	 * text sources and for blank separator lines.
+	 */
+	x?: number | null;
+	y?: number | null;
+	width?: number | null;
+	height?: number | null;
 }
 
 export interface ParseIssueRecord {

@@ -12,7 +12,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { ParseContext } from './context';
 import { emptyTables, type ParsedDocument } from './model';
-import { decodeText, readText } from './reader/text';
+import { decodeText, readText, type SourceText } from './reader/text';
 import { recognizeFinancialTables } from './recognize/financial';
 import { recognizeIdentity } from './recognize/identity';
 import { recognizeNarrative, recognizePerformance } from './recognize/performance';
@@ -26,9 +26,17 @@ export interface DocumentInput {
 
 export function parseDocument(input: DocumentInput): ParsedDocument {
 	const text = decodeText(input.name, input.bytes);
+	return parseSource(input, readText(input.name, text));
+}
+
+/**
+ * The recognizer pipeline over a source already read into numbered lines:
+ * used by parseDocument (text) and parsePdf (parse-pdf.ts). doc_id and
+ * sha256 come from the original bytes.
+ */
+export function parseSource(input: DocumentInput, source: SourceText): ParsedDocument {
 	const hash = bytesToHex(sha256(input.bytes));
 	const docId = hash.slice(0, 16);
-	const source = readText(input.name, text);
 	const ctx = new ParseContext(docId, source);
 	const identity = recognizeIdentity(ctx);
 	const tables = emptyTables();

@@ -69,7 +69,27 @@ export const sourceLines = defineTable<SourceLineRecord>({
 			false,
 			'该行原文（单元格以制表符分隔）',
 			'The line as printed (cells tab-separated)'
-		)
+		),
+		page: col(
+			'INTEGER',
+			true,
+			'PDF 页码（从 1 开始）；文本来源为空',
+			'PDF page (1-based); NULL for text sources'
+		),
+		x: col(
+			'INTEGER',
+			true,
+			'PDF 中该行外框左边距页面左边的距离（磅，1/72 英寸）',
+			'PDF: left edge of the line box from the page’s left edge (points, 1/72 inch)'
+		),
+		y: col(
+			'INTEGER',
+			true,
+			'PDF 中该行外框上边距页面顶边的距离（磅，向下为正）',
+			'PDF: top edge of the line box from the page’s top edge (points, downwards)'
+		),
+		width: col('INTEGER', true, 'PDF 中该行外框宽度（磅）', 'PDF: width of the line box (points)'),
+		height: col('INTEGER', true, 'PDF 中该行外框高度（磅）', 'PDF: height of the line box (points)')
 	},
 	orderBy: ['doc_id', 'line_no']
 });

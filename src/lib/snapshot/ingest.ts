@@ -1,7 +1,8 @@
 /**
  * Reads and parses a list of files for the ingest CLI and the benchmark
- * (Node only). A file that cannot be read at all (missing, empty, binary,
- * PDF, bad encoding → DocumentError) is recorded as a failure naming the
+ * (Node only). PDFs go through the PDF reader (parse-pdf.ts), everything
+ * else through the text reader. A file that cannot be read at all (missing,
+ * empty, binary, damaged/encrypted/scanned PDF, bad encoding → DocumentError) is recorded as a failure naming the
  * file; the other documents still land. Two files with the same content
  * (same doc_id) are parsed once: the later one is skipped.
  */
@@ -9,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DocumentError } from '../ingest/errors';
 import type { ParsedDocument } from '../ingest/model';
-import { parseDocument } from '../ingest/parse';
+import { parseDocumentAsync } from '../ingest/parse-pdf';
 
 export type IngestOutcome =
 	| { status: 'ok'; file: string; doc: ParsedDocument; bytes: number }
@@ -33,7 +34,7 @@ export async function ingestFile(file: string, known: Map<string, string>): Prom
 		};
 	}
 	try {
-		const doc = parseDocument({ name, bytes });
+		const doc = await parseDocumentAsync({ name, bytes });
 		const prev = known.get(doc.document.doc_id);
 		if (prev !== undefined)
 			return {

@@ -1,6 +1,6 @@
 /**
  * Input expansion for the ingest CLI (Node only): files are taken as given;
- * directories are walked recursively for *.txt files (sorted), and every
+ * directories are walked recursively for *.txt and *.pdf files (sorted), and every
  * other file met in a directory is listed as skipped with a reason.
  */
 import { readdir, stat } from 'node:fs/promises';
@@ -41,13 +41,8 @@ async function walk(dir: string, out: ExpandedInputs): Promise<void> {
 	for (const e of entries) {
 		const full = path.join(dir, e.name);
 		if (e.isDirectory()) await walk(full, out);
-		else if (e.isFile() && e.name.toLowerCase().endsWith('.txt')) out.files.push(full);
+		else if (e.isFile() && /\.(txt|pdf)$/i.test(e.name)) out.files.push(full);
 		else if (e.isFile())
-			out.skipped.push({
-				path: full,
-				reason: e.name.toLowerCase().endsWith('.pdf')
-					? 'PDF 需显式指定；文本读取器尚不支持 (PDF: pass it explicitly; not supported by the text reader yet)'
-					: '不是 .txt 文件 (not a .txt file)'
-			});
+			out.skipped.push({ path: full, reason: '不是 .txt 或 .pdf 文件 (not a .txt or .pdf file)' });
 	}
 }

@@ -15,6 +15,10 @@ export interface SourceLine {
 	cells: string[];
 	/** True when the line is a table row (it contains a tab). */
 	isRow: boolean;
+	/** PDF input only: 1-based page the line was printed on. */
+	page?: number;
+	/** PDF input only: [x, y, width, height] in PDF points, origin at the page's top-left corner. */
+	bbox?: [number, number, number, number];
 }
 
 export interface SourceText {
