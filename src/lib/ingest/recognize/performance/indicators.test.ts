@@ -92,3 +92,18 @@ describe('IndicatorTable', () => {
 		expect(accepted).toEqual([true, false]);
 	});
 });
+
+describe('IndicatorTable fill-down layouts', () => {
+	it('treats a name without a target as its own indicator, not a continuation', () => {
+		const { t } = table([
+			['', '一级指标', '二级指标', '三级指标', '', '', '年度(/项目)指标值'],
+			['绩效指标', '产出指标', '数量指标', '活动场次', '', '', '≥12次'],
+			['', '', '', '未填指标值的指标', '', '', ''],
+			['', '', '', '', '', '', '补充说明']
+		]);
+		expect(t.records.map((r) => [r.name, r.target_raw])).toEqual([
+			['活动场次', '≥12次'],
+			['未填指标值的指标', '补充说明']
+		]);
+	});
+});

@@ -118,8 +118,10 @@ export class IndicatorTable {
 		const continuation =
 			last !== undefined &&
 			l1 === '' &&
-			((afterHeader && (l2 === '' || !isLevel2Like(l2))) ||
-				(l2 === '' && (name === '' || target === '')));
+			// Right after a repeated header (page break) a row without 一级/二级指标 continues
+			// the previous one; elsewhere only a row with no 三级指标 does (a name without
+			// a target is an indicator of its own, as in fill-down layouts).
+			((afterHeader && (l2 === '' || !isLevel2Like(l2))) || (l2 === '' && name === ''));
 		if (continuation) {
 			this.merge(lineNo, last, cells);
 			return true;

@@ -94,14 +94,18 @@ export function isFormTitle(cell: string): boolean {
 /** A printed table title `12、XXX绩效目标表` (narrative line). */
 export function isProjectTitle(text: string): boolean {
 	const s = squash(text);
-	return /绩效目标(?:表|填报表|申报表)$/.test(s) && !s.startsWith('部门整体');
+	return (
+		/绩效目标(?:表|填报表|申报表)$/.test(s) &&
+		!s.includes('整体绩效目标') &&
+		!/^(?:详见|见|参见)/.test(s)
+	);
 }
 
 export function stripTitle(text: string): string {
 	return text
 		.trim()
 		.replace(/^\d+\s*[、.．]\s*/, '')
-		.replace(/(?:项目)?绩效目标(?:表|填报表|申报表)$/, '')
+		.replace(/绩效目标(?:表|填报表|申报表)$/, '')
 		.trim();
 }
 

@@ -110,3 +110,24 @@ describe('department-level 整体绩效目标 table', () => {
 		expect(acc.rows_reported).toBe(1);
 	});
 });
+
+describe('titles', () => {
+	it('a reference to 绩效目标表 in the text does not make a later 项目名称 column a project', () => {
+		const lines = [
+			'详见单位的项目绩效目标表',
+			...Array.from({ length: 20 }, (_, i) => `第${i}段说明文字。`)
+		];
+		const { out } = run([...lines, '项目名称\t金额', '甲\t1.00']);
+		expect(out.projects).toEqual([]);
+	});
+
+	it('a printed title names a table that lost its 项目名称 cell', () => {
+		const { out } = run([
+			'3、示例慰问项目绩效目标表',
+			'单位：万元',
+			'项目名称\t',
+			'一级指标\t二级指标\t三级指标\t绩效指标描述\t指标值\t指标值确定依据'
+		]);
+		expect(out.projects.map((p) => p.project_name)).toEqual(['示例慰问项目']);
+	});
+});

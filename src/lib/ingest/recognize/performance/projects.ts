@@ -23,12 +23,16 @@ import {
 } from './labels';
 import { ProjectBuilder } from './project-builder';
 
+/** How many lines after a printed title its table may start. */
+const TITLE_REACH = 12;
 const PAGE_NUMBER = /^[-—─\s]*(?:第\s*)?\d{1,4}\s*(?:页)?[-—─\s]*$/;
 
 export function recognizeProjects(ctx: ParseContext, out: ParsedTables): void {
 	let current: ProjectBuilder | null = null;
 	let resumable: ProjectBuilder | null = null;
 	let title: string | null = null;
+	/** Line of the printed title; a title only announces a table that follows closely. */
+	let titleLine = 0;
 	let unit: AmountUnit | null = null;
 	let seq = out.projects.length;
 	/** A department-level 整体绩效目标 table (indicators with project_seq NULL). */
@@ -85,6 +89,7 @@ export function recognizeProjects(ctx: ParseContext, out: ParsedTables): void {
 			if (isProjectTitle(text)) {
 				closeAll();
 				title = stripTitle(text);
+				titleLine = line.no;
 				unit = null;
 				continue;
 			}
@@ -110,7 +115,8 @@ export function recognizeProjects(ctx: ParseContext, out: ParsedTables): void {
 		const opensProject =
 			(keys.includes('code') || (keys[0] === 'name' && filled <= 3)) &&
 			((current as ProjectBuilder | null)?.hasName ?? true) &&
-			(title !== null || performanceRowFollows(ctx, line.no));
+			((title !== null && line.no - titleLine <= TITLE_REACH) ||
+				performanceRowFollows(ctx, line.no));
 		if (opensProject) start(line.no);
 		if (
 			current === null &&
