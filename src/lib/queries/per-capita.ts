@@ -72,7 +72,7 @@ WITH docs AS (
 	SELECT d.doc_id, ${deptKey('d')} AS dept_key, d.department_name, d.fiscal_year::INTEGER AS fiscal_year
 	FROM documents d WHERE ${docFilter}
 ),
-ind AS (
+ind AS MATERIALIZED (
 	SELECT i.*, ${unit} AS u FROM indicators i JOIN docs USING (doc_id)
 ),
 declared_units AS (
@@ -116,7 +116,7 @@ keys AS (
 	WHERE level2 LIKE '%成本%'
 		AND (regexp_matches(${cleanUnitSql('target_unit')}, ${full}) OR regexp_matches(name, '人均|户均|每人|每户'))
 ),
-implied_base AS (
+implied_base AS MATERIALIZED (
 	SELECT c.*, pr.project_code, pr.amount,
 		${normalizedNameSql('pr.project_name')} AS pname, ${normalizedNameSql('c.name')} AS cname
 	FROM counts c JOIN projects pr ON pr.doc_id = c.doc_id AND pr.project_seq = c.project_seq
@@ -137,7 +137,7 @@ implied AS (
 	FROM implied_base b
 	LEFT JOIN implied_key ik ON ik.doc_id = b.doc_id AND ik.project_seq = b.project_seq
 ),
-all_rows AS (
+all_rows AS MATERIALIZED (
 	SELECT kind, doc_id, project_seq, project_code, indicator_name, group_key, target_raw,
 		target_unit, per_unit, cost_yuan, note, source_line FROM declared_cost
 	UNION ALL
