@@ -43,6 +43,8 @@ const DATE_PATTERNS: readonly RegExp[] = [
 ];
 
 const OP_SYMBOLS = new Set(['≥', '≤', '>', '<', '=']);
+/** Separators of compound units: `万元/人/年`, `元/户·年`, `元／人`, `元每人`. */
+const UNIT_SEPARATORS = new Set(['/', '／', '·', '•', '每']);
 
 function normalize(raw: string): string {
 	return normalizeDigits(raw)
@@ -84,9 +86,9 @@ export function readUnit(s: string): { unit: string | null; length: number } {
 	// Compounds: `/人`, `/人/年`, `/每本`, `/（人*年）`.
 	for (let guard = 0; guard < 6 && i < s.length; guard++) {
 		const sep = s[i];
-		if (sep !== '/' && sep !== '每') break;
+		if (sep === undefined || !UNIT_SEPARATORS.has(sep)) break;
 		let j = i + 1;
-		if (sep === '/' && s[j] === '每') j++;
+		if (sep !== '每' && s[j] === '每') j++;
 		const groupOpen = s[j];
 		if (groupOpen === '(' || groupOpen === '（') {
 			const close = groupOpen === '(' ? ')' : '）';
