@@ -25,6 +25,16 @@ describe('text that contradicts the tables', () => {
 		expect(only(make('7.58'), 'text_amount_mismatch')).toEqual([]);
 	});
 
+	it('text_amount_mismatch: an amount in the goals that the table rounded is an info flag', () => {
+		const make = (amount: string, goals: string) =>
+			makeDoc((t) => t.projects.push(project(1, amount, { goals })));
+		const rounded = only(make('4.68', '用于小额贷款担保奖励4.675万元'), 'text_amount_mismatch');
+		expect(rounded.map((f) => f.severity)).toEqual(['info']);
+		// an amount of another order (a sub-item) is not compared
+		expect(only(make('100', '其中购置设备 3 万元'), 'text_amount_mismatch')).toEqual([]);
+		expect(only(make('4.675', '奖励4.675万元'), 'text_amount_mismatch')).toEqual([]);
+	});
+
 	it('text_satisfaction_mismatch: goals promise 95%, the indicator says ≥90%', () => {
 		const make = (target: string) =>
 			makeDoc((t) => {

@@ -209,7 +209,7 @@ export const RULES: readonly RuleDef[] = [
 		'text',
 		'warning',
 		'文字中的预算数与表不符',
-		'项目用途或目标文字写明的“预算数 X 万元”与该项目表中的预算数不一致。'
+		'项目用途或目标文字写明的金额（“预算数 X 万元”，或与预算数同一量级的金额）与该项目表中的预算数不一致；相差不超过 0.01 万元时为四舍五入（提示）。'
 	),
 	doc(
 		'text_satisfaction_mismatch',

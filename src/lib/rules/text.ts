@@ -15,6 +15,7 @@ import { fmt } from './money';
 const BUDGET_IN_TEXT = /预算数[为是：:\s]{0,3}(\d+(?:\.\d+)?)\s{0,2}万元/;
 const SATISFACTION_IN_TEXT = /满意[度率][^，。；;\d]{0,10}(\d{2,3}(?:\.\d+)?)\s{0,2}[%％]/g;
 const COUNT_IN_TEXT = /(\d+)\s{0,2}(名|人|户)/g;
+const WAN_IN_TEXT = /(\d{1,12}(?:\.\d{1,6})?)\s{0,2}万元/g;
 
 function projectText(p: ProjectRecord): string {
 	return `${p.purpose ?? ''}\n${p.goals ?? ''}`.slice(0, 5000);
@@ -40,22 +41,51 @@ export function textRules(input: RuleInput): void {
 	departmentSatisfaction(input);
 }
 
+/**
+ * Money written in the purpose or goals. `预算数 X 万元` must equal the
+ * amount; otherwise, when no amount written matches the table, the largest
+ * one is compared if it is of the same order (½× to 2×) as the amount. A
+ * difference of at most 0.01 万元 means the table rounded the amount (info).
+ */
 function budgetInText(input: RuleInput, p: ProjectRecord, text: string): void {
-	const m = BUDGET_IN_TEXT.exec(text);
-	if (!m || p.amount === null) return;
-	const said = new Decimal(m[1] ?? '0');
-	if (said.eq(p.amount) || (p.fiscal_amount !== null && said.eq(p.fiscal_amount))) return;
+	if (p.amount === null) return;
+	const amount = p.amount;
+	const matches = (d: Decimal) =>
+		d.eq(amount) || (p.fiscal_amount !== null && d.eq(p.fiscal_amount));
+	const budget = BUDGET_IN_TEXT.exec(text);
+	let said: Decimal | null = null;
+	let quote = '';
+	if (budget) {
+		said = new Decimal(budget[1] ?? '0');
+		quote = budget[0];
+	} else {
+		const all = [...text.matchAll(WAN_IN_TEXT)].map((m) => ({
+			quote: m[0],
+			value: new Decimal(m[1] ?? '0')
+		}));
+		if (all.length === 0 || all.some((a) => matches(a.value))) return;
+		const top = all.reduce((a, b) => (b.value.gt(a.value) ? b : a));
+		if (top.value.lt(amount.div(2)) || top.value.gt(amount.times(2))) return;
+		said = top.value;
+		quote = top.quote;
+	}
+	if (matches(said)) return;
+	const diff = amount.minus(said);
+	const rounded = diff.abs().lte('0.01');
 	input.sink.add('text_amount_mismatch', {
 		project_code: p.project_code,
 		table_name: 'projects',
 		source_line: p.source_line,
-		message: `项目“${shorten(p.project_name)}”的说明写“${m[0]}”，表中预算数却为 ${fmt(p.amount)} 万元。`,
+		severity: rounded ? 'info' : undefined,
+		message: rounded
+			? `项目“${shorten(p.project_name)}”的说明写“${quote}”，表中预算数为 ${fmt(amount)} 万元，是四舍五入后的数。`
+			: `项目“${shorten(p.project_name)}”的说明写“${quote}”，表中预算数却为 ${fmt(amount)} 万元。`,
 		evidence: {
 			project_seq: p.project_seq,
-			text: m[0],
+			text: quote,
 			text_amount: said,
-			table_amount: p.amount,
-			diff: p.amount.minus(said)
+			table_amount: amount,
+			diff
 		}
 	});
 }
