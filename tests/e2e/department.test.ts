@@ -3,7 +3,7 @@
 // dialog, and a copied link reopening the same drill state in a fresh page.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, open, shot, text } from './browser';
+import { launch, open, shot } from './browser';
 import { shown, snapshotRows } from './expected';
 
 const QHD = '秦皇岛经济技术开发区民生保障局';

@@ -45,9 +45,13 @@ export function linkProblems(url: URL, snapshotId: string | null): string[] {
 /** Parameter value, or null when linkProblems would refuse it. */
 export function cleanParam(url: URL, name: string): string | null {
 	const v = url.searchParams.get(name);
-	if (v === null) return null;
-	if (FREE_TEXT.has(name)) return v.length > MAX_SQL ? null : v;
-	return v.length > MAX_PARAM || refused(v) ? null : v;
+	return v !== null && acceptable(name, v) ? v : null;
+}
+
+/** Whether a value of parameter `name` may be used (see linkProblems). */
+export function acceptable(name: string, v: string): boolean {
+	if (FREE_TEXT.has(name)) return v.length <= MAX_SQL;
+	return v.length <= MAX_PARAM && !refused(v);
 }
 
 function safe(s: string): string {

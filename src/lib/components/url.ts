@@ -6,15 +6,18 @@
  */
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
+import { acceptable, cleanParam } from './link-check';
 
 export type Patch = Record<string, string | string[] | null | undefined>;
 
+/** A parameter's value; null when absent or refused by link-check (markup, too long). */
 export function param(name: string): string | null {
-	return page.url.searchParams.get(name);
+	return cleanParam(page.url, name);
 }
 
+/** Every value of a repeated parameter, refused ones dropped. */
 export function params(name: string): string[] {
-	return page.url.searchParams.getAll(name);
+	return page.url.searchParams.getAll(name).filter((v) => acceptable(name, v));
 }
 
 /** The current URL with `patch` applied: null/undefined/'' removes, arrays repeat the key. */
