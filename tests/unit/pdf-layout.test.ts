@@ -215,4 +215,34 @@ describe('page layout', () => {
 		]);
 		expect(lines[2]?.box).toEqual({ x0: 50, top: 100, x1: 250, bottom: 120 });
 	});
+
+	it('reads a table printed without ruling lines from wide gaps, keeping empty cells', () => {
+		const lines = layoutPage({
+			page: 1,
+			width: 600,
+			height: 400,
+			hrules: [],
+			vrules: [],
+			runs: [
+				run('编制部门：万里街道', 50, 40, 90),
+				run('单位：元', 450, 40, 40),
+				run('项目', 50, 80, 20),
+				run('预算数', 250, 80, 30),
+				run('上年数', 400, 80, 30),
+				run('一、财政拨款收入', 50, 100, 80),
+				run('156,211,123', 240, 100, 55),
+				run('150,000,000', 390, 100, 55),
+				run('二、事业收入', 50, 120, 60),
+				run('12,000', 405, 120, 30),
+				run('说明：以上为预算数。', 50, 160, 100)
+			]
+		});
+		expect(lines.map((l) => [l.block, l.isRow, l.cells])).toEqual([
+			[0, false, ['编制部门：万里街道 单位：元']],
+			[1, true, ['项目', '预算数', '上年数']],
+			[1, true, ['一、财政拨款收入', '156,211,123', '150,000,000']],
+			[1, true, ['二、事业收入', '', '12,000']],
+			[2, false, ['说明：以上为预算数。']]
+		]);
+	});
 });

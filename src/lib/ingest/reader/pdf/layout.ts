@@ -1,12 +1,14 @@
 /**
  * One page → output lines. Ruled tables (grid.ts) become table rows with one
- * cell per table column; everything else becomes narrative lines in reading
- * order (top to bottom). Narrative paragraphs and each table form blocks;
+ * cell per table column; runs of lines with wide gaps become rows of an
+ * unruled table (unruled.ts); everything else becomes narrative lines in
+ * reading order (top to bottom). Narrative paragraphs and each table form blocks;
  * the reader separates blocks with a blank line like the text extraction.
  */
 import { findTables, type GridTable } from './grid';
 import { cellText, cleanRuns, groupLines } from './lines';
 import { splitRunAt } from './split';
+import { findUnruledTables } from './unruled';
 import type { Box, PageContent, PageLine, TextRun } from './types';
 
 /** Tolerance (points) when matching cell edges to the table's columns and rows. */
@@ -51,11 +53,17 @@ export function layoutPage(page: PageContent): PageLine[] {
 		const lines = tableRows(t, cellRuns[ti] ?? []);
 		if (lines.length > 0) placed.push({ top: t.box.top, lines });
 	});
-	for (const line of groupLines(free)) {
-		placed.push({
-			top: line.box.top,
-			lines: [{ cells: [line.text], isRow: false, box: line.box, block: 0 }]
-		});
+	for (const item of findUnruledTables(groupLines(free))) {
+		if (item.kind === 'text')
+			placed.push({
+				top: item.line.box.top,
+				lines: [{ cells: [item.line.text], isRow: false, box: item.line.box, block: 0 }]
+			});
+		else
+			placed.push({
+				top: item.top,
+				lines: item.rows.map((r) => ({ cells: r.cells, isRow: true, box: r.box, block: 0 }))
+			});
 	}
 	placed.sort((a, b) => a.top - b.top);
 
