@@ -1,23 +1,16 @@
 /**
  * Connector over DuckDB-WASM (in a Web Worker) for the app. Loading a
- * snapshot: fetch manifest.json, start DuckDB (self-hosted bundles), create
- * every schema table with its exact types, then per table fetch its Parquet
- * file, decode it with parquet-wasm to Arrow IPC and insert it (staging table
- * → INSERT with the schema's types, so DECIMAL(18,4) stays DECIMAL). Progress
- * (files and bytes) is reported to the caller. Finally an empty `flags` table
+ * snapshot: fetch manifest.json, start DuckDB (self-hosted bundles) while the
+ * Parquet files are fetched and decoded with parquet-wasm to Arrow IPC,
+ * create every schema table with its exact types and insert each table into
+ * it (browser-load.ts), so DECIMAL(18,4) stays DECIMAL. Progress (files and
+ * bytes) is reported to the caller. Finally an empty `flags` table
  * is created when the snapshot has none, and the engine is locked down
  * (no extensions, no external access, configuration locked).
  * Values follow db/types.ts via arrow-values.ts.
  */
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import {
-	RecordBatchReader,
-	Table,
-	tableToIPC,
-	Utf8,
-	vectorFromArray,
-	type Vector
-} from 'apache-arrow';
+import { Table, tableToIPC, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
 import type { ParsedDocument } from '../ingest/model';
 import { createTableSql, TABLES } from '../schema/tables';
 import {
@@ -28,6 +21,15 @@ import {
 	mergedRows
 } from './add-documents';
 import { arrowToResult, type ArrowRows } from './arrow-values';
+import {
+	fetchBytes,
+	limiter,
+	loadTable,
+	run,
+	settle,
+	SnapshotLoadError,
+	type Settled
+} from './browser-load';
 import { startDuckDB } from './duckdb-wasm-bundles';
 import { parseManifest, type SnapshotManifest } from './manifest';
 import { parquetToIpc } from './parquet-wasm';
@@ -38,11 +40,12 @@ import {
 	type QueryResult,
 	type Row,
 	type SnapshotConnector,
-	type Statement,
 	type UserQueryOptions,
 	type UserQueryResult
 } from './types';
 import { userSqlError, UserSqlError } from './user-sql-error';
+
+export { SnapshotLoadError };
 
 /** Same shape as the app session's LoadProgress. */
 export interface LoadProgress {
@@ -74,122 +77,6 @@ export interface BrowserConnector extends SnapshotConnector {
 	addDocuments(docs: readonly ParsedDocument[]): Promise<AddDocumentsResult>;
 	/** Stop the worker at once (the hard cancel); the connector is unusable afterwards. */
 	terminate(): Promise<void>;
-}
-
-export class SnapshotLoadError extends Error {
-	override name = 'SnapshotLoadError';
-}
-
-async function fetchBytes(
-	doFetch: typeof fetch,
-	url: string,
-	onBytes: (n: number) => void
-): Promise<Uint8Array> {
-	const res = await doFetch(url);
-	if (!res.ok) throw new SnapshotLoadError(`无法下载 ${url}（HTTP ${res.status}）`);
-	if (!res.body) {
-		const buf = new Uint8Array(await res.arrayBuffer());
-		onBytes(buf.byteLength);
-		return buf;
-	}
-	const reader = res.body.getReader();
-	const parts: Uint8Array[] = [];
-	let total = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		parts.push(value);
-		total += value.byteLength;
-		onBytes(value.byteLength);
-	}
-	const out = new Uint8Array(total);
-	let at = 0;
-	for (const p of parts) {
-		out.set(p, at);
-		at += p.byteLength;
-	}
-	return out;
-}
-
-type Settled = { ok: true; value: Uint8Array | null } | { ok: false; error: unknown };
-
-function settle(p: Promise<Uint8Array>): Promise<Settled> {
-	return p.then(
-		(value) => ({ ok: true, value }),
-		(error: unknown) => ({ ok: false, error })
-	);
-}
-
-/** Run at most `n` of the given tasks at once. */
-function limiter(n: number) {
-	let active = 0;
-	const waiting: (() => void)[] = [];
-	return async <T>(task: () => Promise<T>): Promise<T> => {
-		if (active >= n) await new Promise<void>((resolve) => waiting.push(resolve));
-		active++;
-		try {
-			return await task();
-		} finally {
-			active--;
-			waiting.shift()?.();
-		}
-	};
-}
-
-async function run(
-	conn: AsyncDuckDBConnection,
-	statement: Statement | string
-): Promise<QueryResult> {
-	const { sql, params } =
-		typeof statement === 'string' ? { sql: statement, params: [] } : statement;
-	if (params.length === 0) return arrowToResult(await conn.query(sql));
-	const prepared = await conn.prepare(sql);
-	try {
-		return arrowToResult(await prepared.query(...params));
-	} finally {
-		await prepared.close();
-	}
-}
-
-/** Field names of an Arrow IPC stream (schema message only). */
-function ipcFieldNames(ipc: Uint8Array): string[] {
-	return RecordBatchReader.from(ipc)
-		.open()
-		.schema.fields.map((f) => f.name);
-}
-
-/**
- * Insert one table's Arrow IPC stream. When its columns are exactly the
- * schema's, in order, rows go straight into the typed table (DuckDB casts to
- * the declared types); otherwise through a staging table, by column name.
- */
-async function loadTable(
-	conn: AsyncDuckDBConnection,
-	name: string,
-	ipc: Uint8Array,
-	known: boolean
-): Promise<void> {
-	if (!known) {
-		await conn.insertArrowFromIPCStream(ipc, { name, create: true });
-		return;
-	}
-	const def = TABLES.find((t) => t.name === name)!;
-	const fields = ipcFieldNames(ipc);
-	if (fields.join('\u0000') === def.columns.map((c) => c.name).join('\u0000')) {
-		await conn.insertArrowFromIPCStream(ipc, { name, create: false });
-		return;
-	}
-	const staging = `__load_${name}`;
-	await conn.insertArrowFromIPCStream(ipc, { name: staging, create: true });
-	try {
-		const present = new Set(fields);
-		const names = def.columns.filter((c) => present.has(c.name)).map((c) => quoteIdent(c.name));
-		await conn.query(
-			`INSERT INTO ${quoteIdent(name)} (${names.join(', ')}) SELECT ${names.join(', ')} FROM ${quoteIdent(staging)}`
-		);
-	} finally {
-		await conn.query(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`);
-	}
 }
 
 export async function openBrowserConnector(
