@@ -13,7 +13,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { TABLES } from '../src/lib/schema/tables';
+import { SCHEMA_VERSION, TABLES } from '../src/lib/schema/tables';
 
 const dir = path.resolve(process.cwd(), 'tests/fixtures/snapshot');
 const sql = readFileSync(path.join(dir, 'fixture.sql'), 'utf8');
@@ -41,7 +41,7 @@ for (const table of TABLES) {
 	const rows = Number(count.getRowsJS()[0]?.[0] ?? 0);
 	tables[t] = { file, rows, bytes: statSync(path.join(dir, file)).size };
 }
-const manifest = { snapshot_id: 'fixture-0001', schema_version: 1, tables };
+const manifest = { snapshot_id: 'fixture-0001', schema_version: SCHEMA_VERSION, tables };
 writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, '\t') + '\n');
 conn.closeSync();
 console.log(`wrote ${Object.keys(tables).length} tables to ${path.relative(process.cwd(), dir)}`);
