@@ -147,6 +147,14 @@ describe('parseTarget: adversarial input returns quickly', () => {
 		expect(t.flags).toContain('truncated');
 	});
 
+	it('keeps values the snapshot DECIMAL columns cannot hold out of target_value', () => {
+		const t = parseTarget('≥' + '1234567890'.repeat(3) + '1人');
+		expect(t.value).toBeNull();
+		expect(t.flags).toContain('out_of_range');
+		expect(parseTarget('123456789012人').value?.toString()).toBe('123456789012');
+		expect(parseTarget('≥' + '7'.repeat(30) + '≥' + '7'.repeat(30)).value).toBeNull();
+	});
+
 	it('handles control and odd characters', () => {
 		expect(p('\u0000\u0001≥')).toEqual([null, null, null]);
 		expect(p('≥')).toEqual([null, null, null]);

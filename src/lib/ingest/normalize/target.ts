@@ -18,7 +18,16 @@ import type { TargetOp } from '../model';
 import { normalizeDigits } from '../amount';
 import { PREFIX_OPS, SUFFIX_OPS, UNIT_TOKENS } from './target-vocab';
 
-export type TargetFlag = 'doubled' | 'date' | 'range' | 'multiple_values' | 'truncated';
+export type TargetFlag =
+	'doubled' | 'date' | 'range' | 'multiple_values' | 'truncated' | 'out_of_range';
+
+/** Snapshot numbers are DECIMAL(18,4) or (18,6): at most 12 integer digits fit both. */
+const LIMIT = new Decimal('1e12');
+
+/** True when `d` fits the snapshot's DECIMAL columns (|d| < 10^12). */
+export function fitsSnapshotDecimal(d: Decimal): boolean {
+	return d.abs().lessThan(LIMIT);
+}
 
 export interface ParsedTarget {
 	raw: string;
@@ -165,12 +174,14 @@ export function parseTarget(raw: string): ParsedTarget {
 	if (opCount >= 2 && second !== undefined && second[0] === numText) {
 		const tail = s.slice((second.index ?? 0) + second[0].length);
 		const doubledUnit = unit ?? readUnit(tail).unit;
+		const first = new Decimal(numText.replace(/,/g, ''));
+		const fits = fitsSnapshotDecimal(first);
 		return {
 			raw,
 			op,
-			value: new Decimal(numText.replace(/,/g, '')),
+			value: fits ? first : null,
 			unit: doubledUnit,
-			flags: [...flags, 'doubled']
+			flags: [...flags, 'doubled', ...(fits ? [] : (['out_of_range'] as const))]
 		};
 	}
 	// `≤380380`: the digits themselves printed twice; which half is right is unknowable.
@@ -178,5 +189,8 @@ export function parseTarget(raw: string): ParsedTarget {
 		return { raw, op, value: null, unit, flags: [...flags, 'doubled'] };
 	}
 	if (numbers.length > 1 && numbers.some((n) => n[0] !== numText)) flags.push('multiple_values');
-	return { raw, op, value: new Decimal(numText.replace(/,/g, '')), unit, flags };
+	const value = new Decimal(numText.replace(/,/g, ''));
+	if (!fitsSnapshotDecimal(value))
+		return { raw, op, value: null, unit, flags: [...flags, 'out_of_range'] };
+	return { raw, op, value, unit, flags };
 }

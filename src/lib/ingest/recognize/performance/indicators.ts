@@ -210,6 +210,14 @@ export class IndicatorTable {
 				'doubled_target',
 				`指标值“${rec.target_raw}”疑似提取时重复 (value printed twice by the extraction); 按${t.value === null ? '无数值' : `首个数值 ${t.value.toString()}`}读取`
 			);
+		if (t.flags.includes('out_of_range'))
+			this.ctx.report(
+				lineNo,
+				'indicators',
+				'warning',
+				'target_out_of_range',
+				`指标值“${rec.target_raw.slice(0, 60)}”的数字超出可存储范围，数值留空 (number too large to store; value left empty)`
+			);
 		if (t.flags.includes('multiple_values'))
 			this.ctx.report(
 				lineNo,

@@ -11,6 +11,7 @@
  */
 import Decimal from 'decimal.js';
 import type { ParseContext } from '../../context';
+import { fitsSnapshotDecimal } from '../../normalize/target';
 import { narrativeStream, sentenceStart, type NarrativeStream } from './stream';
 
 export interface NarrativeFigure<C extends string> {
@@ -61,6 +62,16 @@ export function findNarrativeFigures<C extends string>(
 	const out: NarrativeFigure<C>[] = [];
 	const seen = new Map<string, NarrativeFigure<C>>();
 	const add = (f: NarrativeFigure<C>) => {
+		if (!fitsSnapshotDecimal(f.amount)) {
+			ctx.report(
+				f.source_line,
+				table,
+				'warning',
+				'figure_out_of_range',
+				`说明中的金额 ${f.amount.toString().slice(0, 40)}… 万元超出可存储范围，未记录 (figure too large to store)`
+			);
+			return;
+		}
 		const key = `${f.fiscal_year}|${f.category}|${f.measure}`;
 		const prev = seen.get(key);
 		if (prev === undefined) {

@@ -7,6 +7,7 @@
  */
 import Decimal from 'decimal.js';
 import type { ParseContext } from '../../context';
+import { fitsSnapshotDecimal } from '../../normalize/target';
 import type { ParsedTables, SpendingPlanRecord } from '../../model';
 import { squash } from './labels';
 import { narrativeStream } from './stream';
@@ -27,13 +28,24 @@ export function recognizeNarrativePlans(ctx: ParseContext, out: ParsedTables): v
 		let firstLine: number | null = null;
 		for (const m of text.matchAll(QUARTER)) {
 			const line = lineOf[m.index ?? 0] ?? startNo;
+			const amount = new Decimal(m[2] ?? '0');
+			if (!fitsSnapshotDecimal(amount)) {
+				ctx.report(
+					line,
+					'spending_plan',
+					'warning',
+					'figure_out_of_range',
+					'用款计划金额超出可存储范围，未记录 (figure too large to store)'
+				);
+				continue;
+			}
 			firstLine ??= line;
 			plan.push({
 				doc_id: ctx.docId,
 				project_seq: 0,
 				period: `第${m[1] ?? ''}季度`,
 				percent: null,
-				amount: new Decimal(m[2] ?? '0'),
+				amount,
 				source_line: line
 			});
 		}
