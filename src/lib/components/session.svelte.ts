@@ -26,6 +26,8 @@ export type Opener = (onProgress: (p: LoadProgress) => void) => Promise<{
 declare global {
 	interface Window {
 		__budgetlensTimings?: Record<string, number[]>;
+		/** Every query in order: view, latency and end time (performance.now()). */
+		__budgetlensQueryLog?: { view: string; ms: number; end: number }[];
 		__budgetlensReady?: number;
 	}
 }
@@ -107,6 +109,7 @@ export function record(view: string, ms: number): void {
 	if (typeof window === 'undefined') return;
 	const t = (window.__budgetlensTimings ??= {});
 	(t[view] ??= []).push(ms);
+	(window.__budgetlensQueryLog ??= []).push({ view, ms, end: performance.now() });
 }
 
 export const session = new Session();
