@@ -68,7 +68,7 @@ describe('value conventions', () => {
 		expect(r.rows).toEqual([{ doc_id: 'd_wl_2024' }]);
 	});
 
-	it('loads every snapshot table with the schema types and an empty flags table', async () => {
+	it('loads every snapshot table with the schema types', async () => {
 		expect(await db.tables()).toEqual([
 			'appropriation_by_function',
 			'assets',
@@ -91,7 +91,7 @@ describe('value conventions', () => {
 			"SELECT data_type FROM information_schema.columns WHERE table_name = 'expenditure_by_function' AND column_name = 'total'"
 		);
 		expect(types.rows).toEqual([{ data_type: 'DECIMAL(18,4)' }]);
-		expect((await db.query('SELECT count(*)::INTEGER AS n FROM flags')).rows).toEqual([{ n: 0 }]);
+		expect((await db.query('SELECT count(*)::INTEGER AS n FROM flags')).rows).toEqual([{ n: 3 }]);
 		expect(db.manifest?.snapshot_id).toBe('fixture-0001');
 	});
 

@@ -4,7 +4,7 @@
  * from the fixture's figures.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeConnector } from '../../src/lib/db/node';
+import { openNodeConnector, type NodeConnector } from '../../src/lib/db/node';
 import type { Row, Statement } from '../../src/lib/db/types';
 import * as q from '../../src/lib/queries';
 import { openFixture } from './queries-fixture';
@@ -652,36 +652,47 @@ describe('三公趋势 trend', () => {
 });
 
 describe('异常指标 flags', () => {
-	it('is empty on a snapshot without flags', async () => {
-		expect(await rows(q.flagsQuery())).toEqual([]);
-		expect(await rows(q.flagCountsQuery())).toEqual([]);
+	it('lists flags with their department and source line text, filtered', async () => {
+		const all = await rows(q.flagsQuery());
+		expect(pick(all, ['flag_id', 'severity', 'dept_key', 'fiscal_year', 'line_text'])).toEqual([
+			{
+				flag_id: 'f2',
+				severity: 'error',
+				dept_key: QHD,
+				fiscal_year: 2024,
+				line_text: '秦皇岛第10行\t数据'
+			},
+			{ flag_id: 'f1', severity: 'warning', dept_key: WL, fiscal_year: 2024, line_text: null },
+			{
+				flag_id: 'f3',
+				severity: 'warning',
+				dept_key: QHD,
+				fiscal_year: 2024,
+				line_text: '秦皇岛第3行\t数据'
+			}
+		]);
+		expect(all[0]?.evidence).toBe('{"children":"1000.0100","total":"1000.0000"}');
+		const filtered = await rows(q.flagsQuery({ rules: ['unit_mismatch'], departments: [QHD] }));
+		expect(filtered.map((x) => x.flag_id)).toEqual(['f3']);
+		expect(await rows(q.flagsQuery({ severities: ['info'] }))).toEqual([]);
+		expect((await rows(q.flagsQuery({ limit: 1 }))).map((x) => x.flag_id)).toEqual(['f2']);
 	});
 
-	it('lists flags with their department and source line text, filtered', async () => {
-		const withFlags = await openFixture();
+	it('counts flags by rule, severity and department', async () => {
+		expect(await rows(q.flagCountsQuery())).toEqual([
+			{ rule_id: 'sum_gap', severity: 'error', dept_key: QHD, n: 1 },
+			{ rule_id: 'unit_mismatch', severity: 'warning', dept_key: WL, n: 1 },
+			{ rule_id: 'unit_mismatch', severity: 'warning', dept_key: QHD, n: 1 }
+		]);
+		expect(await rows(q.flagCountsQuery({ docIds: ['d_js_2017'] }))).toEqual([]);
+	});
+
+	it('is empty on a snapshot without flags (the loader creates the table)', async () => {
+		const empty = await openNodeConnector();
 		try {
-			await withFlags.query(`INSERT INTO flags VALUES
-				('f1', 'unit_mismatch', 'warning', 'd_wl_2024', 'WL-01', 'indicators', 10, '成本指标的单位是人', '{"unit":"人"}'),
-				('f2', 'sum_gap', 'error', 'd_qhd_2024', NULL, 'expenditure_by_function', 10, '类合计与合计不符', NULL),
-				('f3', 'unit_mismatch', 'warning', 'd_qhd_2024', 'P001', 'indicators', 3, '单位不符', NULL)`);
-			const all = await withFlags.query(q.flagsQuery());
-			expect(pick(all.rows, ['flag_id', 'dept_key', 'line_text'])).toEqual([
-				{ flag_id: 'f2', dept_key: QHD, line_text: '秦皇岛第10行\t数据' },
-				{ flag_id: 'f1', dept_key: WL, line_text: null },
-				{ flag_id: 'f3', dept_key: QHD, line_text: '秦皇岛第3行\t数据' }
-			]);
-			const filtered = await withFlags.query(
-				q.flagsQuery({ rules: ['unit_mismatch'], departments: [QHD] })
-			);
-			expect(filtered.rows.map((x) => x.flag_id)).toEqual(['f3']);
-			const counts = await withFlags.query(q.flagCountsQuery());
-			expect(counts.rows).toEqual([
-				{ rule_id: 'sum_gap', severity: 'error', dept_key: QHD, n: 1 },
-				{ rule_id: 'unit_mismatch', severity: 'warning', dept_key: WL, n: 1 },
-				{ rule_id: 'unit_mismatch', severity: 'warning', dept_key: QHD, n: 1 }
-			]);
+			expect((await empty.query(q.flagsQuery())).rows).toEqual([]);
 		} finally {
-			await withFlags.close();
+			await empty.close();
 		}
 	});
 });
