@@ -47,7 +47,8 @@ describe('Parquet → Arrow → rows equals the Node connector', () => {
 		'indicators',
 		'source_lines',
 		'parse_issues',
-		'assets'
+		'assets',
+		'flags'
 	])('%s', async (table) => {
 		const bytes = readFileSync(path.join(FIXTURE_DIR, `${table}.parquet`));
 		const arrow = tableFromIPC(readParquet(bytes).intoIPCStream());
