@@ -1,6 +1,7 @@
 /**
  * Ingest benchmark: parses the corpus text repeatedly and reports throughput
- * for parsing alone and for parsing + snapshot write (Parquet via DuckDB).
+ * for parsing alone, for the snapshot write alone (Parquet via DuckDB, peer
+ * rules included) and for both together.
  *
  *   npm run bench:ingest [-- --seconds 5] [--corpus DIR]
  *
@@ -75,10 +76,14 @@ async function measure(phase: string, pass: () => Promise<void> | void): Promise
 
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'bl-bench-'));
 let rowsPerPass = 0;
+const parsed = parseAll();
 try {
 	const results = [
 		await measure('parse', () => {
 			parseAll();
+		}),
+		await measure('snapshot write (pre-parsed)', async () => {
+			await writeSnapshot(parsed, tmp);
 		}),
 		await measure('parse + snapshot write', async () => {
 			const manifest = await writeSnapshot(parseAll(), tmp);
