@@ -54,7 +54,7 @@ describe('hostile documents', () => {
 				'项目经费情况说明',
 				`第一季度用款计划${huge}万元。`,
 				'项目编码\tC1\t项目名称\t甲',
-				'预算规模及资金用途\t预算数\t1.00\t其中：财政资金\t1.00\t其他资金\t',
+				`预算规模及资金用途\t预算数\t${huge}\t其中：财政资金\t1.00\t其他资金\t`,
 				'一级指标\t二级指标\t三级指标\t绩效指标描述\t指标值\t指标值确定依据',
 				`产出指标\t数量指标\t人数\t人数\t${huge}人\t计划`
 			].join('\n')
@@ -62,6 +62,8 @@ describe('hostile documents', () => {
 		expect(out.three_public).toEqual([]);
 		expect(out.spending_plan).toEqual([]);
 		expect(out.indicators[0]?.target_value).toBeNull();
+		expect(out.projects[0]?.amount).toBeNull();
+		expect(ctx.issues.filter((i) => i.code === 'bad_amount')).toHaveLength(1);
 		expect(ctx.issues.filter((i) => i.code === 'figure_out_of_range')).toHaveLength(2);
 		expect(ctx.issues.filter((i) => i.code === 'target_out_of_range')).toHaveLength(1);
 	});

@@ -15,6 +15,7 @@
 import type Decimal from 'decimal.js';
 import { parseAmount } from '../../amount';
 import type { ParseContext } from '../../context';
+import { fitsSnapshotDecimal } from '../../normalize/target';
 import type { AmountUnit, ParsedTables, ProjectRecord } from '../../model';
 import { IndicatorTable, looksLikeIndicatorRow } from './indicators';
 import {
@@ -154,7 +155,17 @@ export class ProjectBuilder {
 		const v = this.kv.get(key);
 		if (!v || v.value === '') return null;
 		const r = parseAmount(v.value, this.unit);
-		if (r.ok) return r.value;
+		if (r.ok && (r.value === null || fitsSnapshotDecimal(r.value))) return r.value;
+		if (r.ok) {
+			this.ctx.report(
+				v.line,
+				'projects',
+				'warning',
+				'bad_amount',
+				`项目金额 ${v.value.slice(0, 40)} 超出可存储范围 (amount too large to store)`
+			);
+			return null;
+		}
 		this.ctx.report(v.line, 'projects', 'warning', 'bad_amount', `项目金额无法读取 (${r.reason})`);
 		return null;
 	}
