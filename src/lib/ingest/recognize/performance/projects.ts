@@ -4,7 +4,8 @@
  * row (national/Hebei) or a `…绩效目标填报表` title row (Shanghai); it ends
  * at the next table, a printed title (`12、XXX绩效目标表`) or narrative text.
  * Page numbers and `单位：万元` lines do not end a table, and indicator rows
- * that follow narrative noise resume the table they belong to.
+ * that follow narrative noise resume the table they belong to. Indicator rows
+ * under a `部门整体绩效目标` heading (no project) are department-level.
  */
 import { detectUnit } from '../../amount';
 import type { ParseContext } from '../../context';
@@ -69,7 +70,8 @@ export function recognizeProjects(ctx: ParseContext, out: ParsedTables): void {
 	const start = (no: number) => {
 		closeAll();
 		seq++;
-		current = new ProjectBuilder(ctx, seq, no, unit ?? '万元', title);
+		const announced = title !== null && no - titleLine <= TITLE_REACH ? title : null;
+		current = new ProjectBuilder(ctx, seq, no, unit ?? '万元', announced);
 		title = null;
 	};
 
