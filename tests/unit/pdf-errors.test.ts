@@ -7,8 +7,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DocumentError } from '../../src/lib/ingest/errors';
 import { parseDocumentAsync, parsePdf } from '../../src/lib/ingest/parse-pdf';
+import { loadNodePdfEnv } from '../../src/lib/ingest/reader/pdf/pdfjs';
 import { readPdf } from '../../src/lib/ingest/reader/pdf/read';
-import { makePdf, TABLE_PAGE } from './pdf-make';
+import { CJK_FONT, makePdf, TABLE_PAGE, ucs2 } from './pdf-make';
 
 const PDF_DIR = path.resolve(process.cwd(), '../shared/corpus/pdf');
 const WANLI = 'putuo-wanli-subdistrict-2024-budget.pdf';
@@ -101,5 +102,18 @@ describe('PDF reader errors', () => {
 		const slow = await failure(readPdf(WANLI, bytes, { timeoutMs: 0 }));
 		expect(slow.code).toBe('timeout');
 		expect(slow.message).toMatch(/超时.*gave up/);
+	});
+
+	it('decodes a non-embedded CJK font with the character maps shipped in pdfjs-dist', async () => {
+		const pdf = makePdf({
+			content: `BT /F1 12 Tf 72 700 Td ${ucs2('部门预算 合计')} Tj ET`,
+			font: CJK_FONT
+		});
+		const src = await readPdf('cjk.pdf', pdf);
+		expect(src.lines.map((l) => l.text)).toEqual(['部门预算 合计']);
+		// Without the local maps nothing is fetched from elsewhere: the text is simply gone.
+		const env = await loadNodePdfEnv();
+		const e = await failure(readPdf('cjk.pdf', pdf, { env: { ...env, cMapUrl: '/nonexistent/' } }));
+		expect(e.code).toBe('no_text');
 	});
 });

@@ -65,6 +65,20 @@ export interface PdfSpec {
 	image?: boolean;
 	/** Encrypt with this user password (owner password "owner"). */
 	userPassword?: string;
+	/** Font dictionary for /F1 (default: Helvetica). */
+	font?: string;
+}
+
+/**
+ * A CJK font that is not embedded: the reader needs Adobe's predefined
+ * UniGB-UCS2-H character map (pdfjs-dist/cmaps) to decode its text.
+ */
+export const CJK_FONT =
+	'<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >> >>] >>';
+
+/** Text drawn in CJK_FONT: UCS-2 code units as a hex string. */
+export function ucs2(text: string): string {
+	return `<${Array.from(text, (c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('')}>`;
 }
 
 /** A one-page PDF (A4 portrait) with Helvetica as /F1. */
@@ -77,7 +91,7 @@ export function makePdf(spec: PdfSpec): Uint8Array {
 			dict: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources ${resources} /Contents 4 0 R >>`
 		},
 		{ dict: '<< >>', stream: latin1(spec.content) },
-		{ dict: '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>' }
+		{ dict: spec.font ?? '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>' }
 	];
 	if (spec.image)
 		objects.push({

@@ -17,6 +17,8 @@ const REACH = 3;
 /** Guards against pathological pages (thousands of hairlines). */
 const MAX_RULES = 4000;
 const MAX_CROSSINGS = 20000;
+/** Corner checks allowed per page while looking for cells; bounds the worst case. */
+const MAX_CHECKS = 2_000_000;
 
 export interface GridTable {
 	box: Box;
@@ -102,7 +104,9 @@ export function findTables(hrules: HRule[], vrules: VRule[]): GridTable[] {
 	for (const c of crossings) at.set(`${c.h}:${c.v}`, c);
 
 	const cells: Box[] = [];
+	let checks = 0;
 	for (const tl of crossings) {
+		if (checks > MAX_CHECKS) break;
 		// Smallest cell with tl as its top-left corner: walk down the vertical
 		// line and right along the horizontal line, nearest first.
 		const below = (byV.get(tl.v) ?? []).filter((c) => c.y > tl.y + 0.5);
@@ -110,6 +114,7 @@ export function findTables(hrules: HRule[], vrules: VRule[]): GridTable[] {
 		let found: Box | null = null;
 		for (const b of below) {
 			for (const r of right) {
+				checks++;
 				const br = at.get(`${b.h}:${r.v}`);
 				if (br) {
 					found = { x0: tl.x, top: tl.y, x1: r.x, bottom: b.y };

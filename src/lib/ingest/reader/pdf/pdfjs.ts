@@ -53,11 +53,13 @@ export function loadNodePdfEnv(): Promise<PdfEnv> {
 	nodeEnv ??= (async () => {
 		const lib = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfLib;
 		const pkg = resolvePackageJson();
+		// pdf.js reads these with fs.readFile in Node: plain paths, not file: URLs.
+		const dir = (sub: string) => decodeURIComponent(new URL(sub, pkg).pathname);
 		return {
 			lib,
-			cMapUrl: new URL('cmaps/', pkg).href,
-			standardFontDataUrl: new URL('standard_fonts/', pkg).href,
-			wasmUrl: new URL('wasm/', pkg).href
+			cMapUrl: dir('cmaps/'),
+			standardFontDataUrl: dir('standard_fonts/'),
+			wasmUrl: dir('wasm/')
 		};
 	})();
 	nodeEnv.catch(() => {
