@@ -130,6 +130,11 @@ for (const sql of ALLOWED_SQL) {
 	if (typeof n !== 'number' || n === 0) fail(`read-only statement failed: ${sql}: ${String(n)}`);
 }
 console.log(`read-only statements run: ${JSON.stringify(result.allowed)}`);
+if (
+	JSON.stringify(result.emptyColumns) !== JSON.stringify(['doc_id VARCHAR', 'fiscal_year INTEGER'])
+) {
+	fail(`empty result columns: ${JSON.stringify(result.emptyColumns)}`);
+}
 if (result.cap.rowCount !== 10_000 || !result.cap.truncated)
 	fail(`row cap: ${JSON.stringify(result.cap)}`);
 if (result.cancel !== '查询已取消') fail(`cancel: ${result.cancel}`);

@@ -118,6 +118,15 @@ describe('queryUser', () => {
 		expect(all.truncated).toBe(false);
 	});
 
+	it('returns the columns of an empty result', async () => {
+		const r = await db.queryUser('SELECT doc_id, fiscal_year FROM documents WHERE false');
+		expect(r.rows).toEqual([]);
+		expect(r.columns).toEqual([
+			{ name: 'doc_id', type: 'VARCHAR' },
+			{ name: 'fiscal_year', type: 'INTEGER' }
+		]);
+	});
+
 	it('reports DuckDB errors as UserSqlError with a Chinese prefix', async () => {
 		await expect(db.queryUser('SELECT no_such_column FROM documents')).rejects.toThrow(
 			UserSqlError

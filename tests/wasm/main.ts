@@ -18,6 +18,8 @@ export interface CheckResult {
 	timesMs: Record<string, number[]>;
 	hostile: Record<string, string>;
 	allowed: Record<string, number | string>;
+	/** Columns of a user query that returns no row. */
+	emptyColumns: string[] | string;
 	cap: { rowCount: number; truncated: boolean };
 	cancel: string;
 	dropped: { added: string[]; rows: number } | string;
@@ -70,6 +72,13 @@ async function main(): Promise<CheckResult> {
 			allowed[sql] = String(e);
 		}
 	}
+	let emptyColumns: CheckResult['emptyColumns'];
+	try {
+		const empty = await db.queryUser('SELECT doc_id, fiscal_year FROM documents WHERE false');
+		emptyColumns = empty.columns.map((c) => `${c.name} ${c.type}`);
+	} catch (e) {
+		emptyColumns = String(e);
+	}
 	const capped = await db.queryUser('SELECT * FROM range(25000) t(x)', { limit: 10_000 });
 	const slow = db.queryUser('SELECT count(*) FROM range(5000000000) a');
 	setTimeout(() => void db.cancel(), 300);
@@ -97,6 +106,7 @@ async function main(): Promise<CheckResult> {
 		timesMs,
 		hostile,
 		allowed,
+		emptyColumns,
 		cap: { rowCount: capped.rowCount, truncated: capped.truncated },
 		cancel,
 		dropped

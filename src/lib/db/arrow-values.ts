@@ -127,16 +127,16 @@ export interface ArrowRows {
 	getChildAt(index: number): { get(index: number): unknown } | null;
 }
 
-/** Column infos of an Arrow table. */
-export function arrowColumns(table: ArrowRows): ColumnInfo[] {
-	return table.schema.fields.map((f) => ({ name: f.name, type: duckTypeName(f.type) }));
+/** Column infos of an Arrow schema. */
+export function arrowColumns(schema: Schema): ColumnInfo[] {
+	return schema.fields.map((f) => ({ name: f.name, type: duckTypeName(f.type) }));
 }
 
 /** Convert an Arrow table to db/types rows, at most `limit` rows. */
 export function arrowToResult(table: ArrowRows, limit = Infinity): QueryResult {
 	const fields = table.schema.fields;
 	const vectors = fields.map((_, i) => table.getChildAt(i));
-	const n = Math.min(table.numRows, limit);
+	const n = Math.max(0, Math.min(table.numRows, limit));
 	const rows: Row[] = new Array<Row>(n);
 	for (let r = 0; r < n; r++) {
 		const row: Row = {};
@@ -146,5 +146,5 @@ export function arrowToResult(table: ArrowRows, limit = Infinity): QueryResult {
 		}
 		rows[r] = row;
 	}
-	return { columns: arrowColumns(table), rows };
+	return { columns: arrowColumns(table.schema), rows };
 }

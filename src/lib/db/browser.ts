@@ -20,7 +20,7 @@ import {
 	loadedDocIdsStatement,
 	mergedRows
 } from './add-documents';
-import { arrowToResult, type ArrowRows } from './arrow-values';
+import { arrowColumns, arrowToResult, type ArrowRows } from './arrow-values';
 import {
 	fetchBytes,
 	limiter,
@@ -212,8 +212,8 @@ function makeConnector(
 					if (seen > limit) break;
 				}
 				if (seen > limit) await userConn.cancelSent().catch(() => false);
-				if (columns.length === 0)
-					columns = arrowToResult(reader as unknown as ArrowRows, 0).columns;
+				// No batch (an empty result): the columns come from the stream's schema.
+				if (columns.length === 0 && reader.schema) columns = arrowColumns(reader.schema);
 				return {
 					columns,
 					rows,
