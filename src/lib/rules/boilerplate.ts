@@ -5,7 +5,7 @@
  */
 import type { ProjectRecord } from '../ingest/model';
 import { isPlaceholder } from './classify';
-import { shorten, type RuleInput } from './context';
+import { shorten, type RuleInput, pushTo } from './context';
 
 export function boilerplateRules(input: RuleInput): void {
 	identicalSets(input);
@@ -16,10 +16,7 @@ function identicalSets(input: RuleInput): void {
 	const sets = new Map<number, string[]>();
 	for (const i of input.doc.tables.indicators) {
 		if (i.project_seq === null || isPlaceholder(i.name)) continue;
-		sets.set(i.project_seq, [
-			...(sets.get(i.project_seq) ?? []),
-			`${i.level2 ?? ''}|${i.name}|${i.target_raw ?? ''}`
-		]);
+		pushTo(sets, i.project_seq, `${i.level2 ?? ''}|${i.name}|${i.target_raw ?? ''}`);
 	}
 	const seen = new Map<string, number>();
 	for (const [seq, list] of [...sets].sort((a, b) => a[0] - b[0])) {
@@ -59,6 +56,8 @@ function subject(p: ProjectRecord): string {
 
 function copiedText(input: RuleInput): void {
 	const projects = input.doc.tables.projects;
+	// Pairwise text search: skipped for implausibly large documents (hostile input).
+	if (projects.length > 500) return;
 	const subjects = projects.map((p) => ({ p, s: subject(p) }));
 	for (const { p, s } of subjects) {
 		const text = `${p.purpose ?? ''}${p.goals ?? ''}`.replace(/\s+/g, '').slice(0, 5000);

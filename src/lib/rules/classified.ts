@@ -78,13 +78,26 @@ export function classifiedRules(input: RuleInput): void {
 	);
 }
 
-function childrenOf(rows: readonly Row[], parent: Row): Row[] {
+/** Children by `level|code prefix` (prefixes of 3 and 5 digits), so each lookup is O(1). */
+function childIndex(rows: readonly Row[]): Map<string, Row[]> {
+	const index = new Map<string, Row[]>();
+	for (const r of rows) {
+		if (r.code === null) continue;
+		for (const len of [3, 5]) {
+			if (r.code.length <= len) continue;
+			const key = `${r.level}|${r.code.slice(0, len)}`;
+			const list = index.get(key);
+			if (list) list.push(r);
+			else index.set(key, [r]);
+		}
+	}
+	return index;
+}
+
+function childrenOf(rows: readonly Row[], index: Map<string, Row[]>, parent: Row): Row[] {
 	if (parent.level === 0) return rows.filter((r) => r.level === 1);
-	const code = parent.code;
-	if (code === null) return [];
-	return rows.filter(
-		(r) => r.level === parent.level + 1 && r.code !== null && r.code.startsWith(code)
-	);
+	if (parent.code === null) return [];
+	return index.get(`${parent.level + 1}|${parent.code}`) ?? [];
 }
 
 function checkTable(input: RuleInput, table: string, rows: readonly Row[]): void {
@@ -93,9 +106,10 @@ function checkTable(input: RuleInput, table: string, rows: readonly Row[]): void
 	if (rows.filter((r) => r.level === 0).length > 1) return;
 	const codes = rows.filter((r) => r.code !== null).map((r) => r.code);
 	if (new Set(codes).size !== codes.length) return;
+	const index = childIndex(rows);
 	for (const parent of rows) {
 		if (parent.level >= 3) continue;
-		const children = childrenOf(rows, parent);
+		const children = childrenOf(rows, index, parent);
 		if (children.length === 0) continue;
 		const diffs: { column: string; parent: string; children: string; diff: string }[] = [];
 		let gap = false;

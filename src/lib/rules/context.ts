@@ -36,3 +36,10 @@ export function indicatorEvidence(i: IndicatorRecord): Record<string, unknown> {
 		target_unit: i.target_unit
 	};
 }
+
+/** Appends `value` to the list under `key` (linear: no copying). */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+	const list = map.get(key);
+	if (list) list.push(value);
+	else map.set(key, [value]);
+}

@@ -15,7 +15,7 @@ import {
 	isQuantityIndicator,
 	saysPerCapita
 } from './classify';
-import { indicatorEvidence, indicatorLabel, type RuleInput } from './context';
+import { indicatorEvidence, indicatorLabel, type RuleInput, pushTo } from './context';
 import { fmt, sum } from './money';
 
 export function costRules(input: RuleInput): void {
@@ -83,7 +83,7 @@ function costCaps(input: RuleInput): void {
 	const bySeq = new Map<number, IndicatorRecord[]>();
 	for (const i of input.doc.tables.indicators) {
 		if (i.project_seq === null || !isTotalCap(i)) continue;
-		bySeq.set(i.project_seq, [...(bySeq.get(i.project_seq) ?? []), i]);
+		pushTo(bySeq, i.project_seq, i);
 	}
 	for (const [seq, caps] of bySeq) {
 		const p = input.projects.get(seq);
@@ -125,7 +125,7 @@ function perCapitaWan(i: IndicatorRecord): Decimal | null {
 function perCapitaTimesCount(input: RuleInput): void {
 	const bySeq = new Map<number, IndicatorRecord[]>();
 	for (const i of input.doc.tables.indicators)
-		if (i.project_seq !== null) bySeq.set(i.project_seq, [...(bySeq.get(i.project_seq) ?? []), i]);
+		if (i.project_seq !== null) pushTo(bySeq, i.project_seq, i);
 	for (const [seq, list] of bySeq) {
 		const p = input.projects.get(seq);
 		if (!p?.amount || p.amount.isZero()) continue;
@@ -174,7 +174,7 @@ function referenceTotal(input: RuleInput): Decimal | null {
 	return candidates.length === 0 ? null : Decimal.max(...candidates);
 }
 
-const WAN_IN_TEXT = /(\d[\d,]*(?:\.\d+)?)\s*万元/g;
+const WAN_IN_TEXT = /(\d[\d,]{0,20}(?:\.\d{1,8})?)\s{0,2}万元/g;
 
 function implausibleScale(input: RuleInput): void {
 	const ref = referenceTotal(input);

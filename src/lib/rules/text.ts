@@ -9,7 +9,7 @@
 import Decimal from 'decimal.js';
 import type { IndicatorRecord, ProjectRecord } from '../ingest/model';
 import { cleanUnit, isPercent, isQuantityIndicator, isSatisfaction } from './classify';
-import { indicatorEvidence, indicatorLabel, shorten, type RuleInput } from './context';
+import { indicatorEvidence, indicatorLabel, shorten, type RuleInput, pushTo } from './context';
 import { fmt } from './money';
 
 const BUDGET_IN_TEXT = /预算数[为是：:\s]{0,3}(\d+(?:\.\d+)?)\s{0,2}万元/;
@@ -24,7 +24,7 @@ function projectText(p: ProjectRecord): string {
 export function textRules(input: RuleInput): void {
 	const bySeq = new Map<number, IndicatorRecord[]>();
 	for (const i of input.doc.tables.indicators)
-		if (i.project_seq !== null) bySeq.set(i.project_seq, [...(bySeq.get(i.project_seq) ?? []), i]);
+		if (i.project_seq !== null) pushTo(bySeq, i.project_seq, i);
 	for (const p of input.doc.tables.projects) {
 		const text = projectText(p);
 		const inds = bySeq.get(p.project_seq) ?? [];
@@ -206,16 +206,18 @@ function departmentSatisfaction(input: RuleInput): void {
 			i.target_value !== null &&
 			isPercent(i.target_unit)
 	);
-	for (const d of dept) {
+	const satisfactionBySeq = new Map<number, IndicatorRecord[]>();
+	for (const i of input.doc.tables.indicators)
+		if (i.project_seq !== null && isSatisfaction(i)) pushTo(satisfactionBySeq, i.project_seq, i);
+	for (const d of dept.slice(0, 200)) {
 		const section = d.level2 ?? '';
 		for (const p of input.doc.tables.projects) {
 			const name = p.project_name.replace(/[（(][^）)]{0,40}[）)]/g, '');
 			const fit =
 				section.includes(name) || name.includes(section) || commonLength(section, name) >= 6;
 			if (!fit || name.length < 4) continue;
-			for (const i of input.doc.tables.indicators) {
-				if (i.project_seq !== p.project_seq || !isSatisfaction(i) || i.target_value === null)
-					continue;
+			for (const i of satisfactionBySeq.get(p.project_seq) ?? []) {
+				if (i.target_value === null) continue;
 				if (!isPercent(i.target_unit) || !i.target_value.lt(d.target_value as Decimal)) continue;
 				input.sink.add('text_satisfaction_mismatch', {
 					project_code: i.project_code,

@@ -54,6 +54,10 @@ export async function withPeerFlags(docs: readonly ParsedDocument[]): Promise<Pa
 	}
 	peers.sort((a, b) => (a.flag_id < b.flag_id ? -1 : a.flag_id > b.flag_id ? 1 : 0));
 	const byDoc = new Map<string, FlagRecord[]>();
-	for (const f of peers) byDoc.set(f.doc_id, [...(byDoc.get(f.doc_id) ?? []), f]);
+	for (const f of peers) {
+		const list = byDoc.get(f.doc_id);
+		if (list) list.push(f);
+		else byDoc.set(f.doc_id, [f]);
+	}
 	return own.map((d) => ({ ...d, flags: [...d.flags, ...(byDoc.get(d.document.doc_id) ?? [])] }));
 }

@@ -69,7 +69,8 @@ SELECT ${flagColumns(id, sev(id), {
 				['target_raw', 'target_raw']
 			])
 		})}
-FROM hits`,
+FROM hits
+ORDER BY doc_id, source_line, flag_id`,
 		params: inner.params
 	};
 }
@@ -119,7 +120,8 @@ SELECT ${flagColumns(id, sev(id), {
 				['projects', 'projects']
 			])
 		})}
-FROM hits`,
+FROM hits
+ORDER BY doc_id, source_line, flag_id`,
 		params: []
 	};
 }
@@ -166,7 +168,8 @@ SELECT ${flagColumns(id, sev(id), {
 				['change', 'amount - prev']
 			])
 		})}
-FROM hits`,
+FROM hits
+ORDER BY doc_id, source_line, flag_id`,
 		params: []
 	};
 }
@@ -217,7 +220,8 @@ SELECT ${flagColumns(id, sev(id), {
 				['previous_share', 'round(before, 4)']
 			])
 		})}
-FROM hits`,
+FROM hits
+ORDER BY doc_id, source_line, flag_id`,
 		params: []
 	};
 }
