@@ -13,10 +13,11 @@ export function normalizedNameSql(column: string): string {
 	return `regexp_replace(${noPer}, '(补助|发放)?(标准|成本|费用|金额|支出)$', '')`;
 }
 
-/** SQL: a unit with spaces and brackets removed and ／ · • * × turned into '/'. */
+/** SQL: a unit with spaces and brackets removed, ／ · • * × 每 turned into '/' (元每人 → 元/人). */
 export function cleanUnitSql(column: string): string {
 	const noSpace = `regexp_replace(coalesce(${column}, ''), '[\\s（）()]', '', 'g')`;
-	return `regexp_replace(${noSpace}, '[／·•*×]', '/', 'g')`;
+	const slashes = `regexp_replace(${noSpace}, '[／·•*×每]', '/', 'g')`;
+	return `regexp_replace(${slashes}, '/+', '/', 'g')`;
 }
 
 /**
