@@ -28,7 +28,20 @@ describe('hostile documents', () => {
 		['many columns', '项目编码\t' + 'X\t'.repeat(20_000)],
 		['header flood', '一级指标\t二级指标\t三级指标\t绩效指标描述\t指标值\n'.repeat(2_000)],
 		['plan flood', '项目名称\t甲\n' + '资金支出计划（%）\t' + '3月底\t25%\t'.repeat(5_000)],
-		['quarter flood', '项目经费情况说明\n' + '第一季度用款计划1万元，'.repeat(10_000)]
+		['quarter flood', '项目经费情况说明\n' + '第一季度用款计划1万元，'.repeat(10_000)],
+		[
+			'explicit indicator with a space flood',
+			'部门整体绩效目标\n绩效指标：ab' +
+				' '.repeat(100_000) +
+				'x\n提供人数' +
+				' '.repeat(100_000) +
+				'x'
+		],
+		['prose rate with a space flood', '部门整体绩效目标\n满意度' + ' '.repeat(100_000) + 'x'],
+		[
+			'long plan cell',
+			'项目编码\tC\t项目名称\t甲\n资金支出计划\t' + '1.'.repeat(1) + '1'.repeat(100_000) + '%'
+		]
 	])('%s', (_name, text) => {
 		const { acc } = run(text);
 		expect(acc.rows_seen).toBe(acc.rows_stored + acc.rows_reported);

@@ -24,9 +24,11 @@ const SECTION_END =
 const GOAL = /^\d+\s*[、.．]\s*绩效目标[:：](.*)$/;
 const EXPLICIT = /^(?:绩效指标[:：]\s*)+(.*)$/;
 /** `名称 23 人`, `全区…完成率 100%`: a name, then a figure with an optional short unit. */
-const NAME_FIGURE = /^(\S.{1,60}?)\s*([≥≤><=]?\s*\d+(?:\.\d+)?\s*[%％]?[\u4e00-\u9fa5]{0,3})$/;
+const NAME_FIGURE = /^(\S.{1,60}?)\s*((?:[≥≤><=]\s*)?\d+(?:\.\d+)?\s*[%％]?[\u4e00-\u9fa5]{0,3})$/;
+/** `名称 23 人` lines are short; longer text is prose, not an indicator line. */
+const MAX_FIGURE_LINE = 120;
 const PROSE_RATE =
-	/([^，。；、：:\s]{2,30}?(?:率|度|覆盖面))\s*((?:达到|达|为|不低于|保持)?\s*\d+(?:\.\d+)?\s*%(?:以上|以下)?)/g;
+	/([^，。；、：:\s]{2,30}?(?:率|度|覆盖面))\s*((?:(?:达到|达|为|不低于|保持)\s*)?\d+(?:\.\d+)?\s*%(?:以上|以下)?)/g;
 
 interface Section {
 	from: number;
@@ -114,7 +116,8 @@ export function recognizeDepartmentIndicators(ctx: ParseContext, out: IndicatorR
 			}
 			const ex = EXPLICIT.exec(t);
 			if (ex) {
-				const m = NAME_FIGURE.exec((ex[1] ?? '').trim());
+				const body = (ex[1] ?? '').trim();
+				const m = body.length <= MAX_FIGURE_LINE ? NAME_FIGURE.exec(body) : null;
 				if (m) push(l, (m[1] ?? '').trim(), (m[2] ?? '').trim());
 				else
 					ctx.report(
@@ -128,7 +131,7 @@ export function recognizeDepartmentIndicators(ctx: ParseContext, out: IndicatorR
 				continue;
 			}
 			if (explicit && afterExplicit && !t.includes('：') && !t.includes('。')) {
-				const m = NAME_FIGURE.exec(t);
+				const m = t.length <= MAX_FIGURE_LINE ? NAME_FIGURE.exec(t) : null;
 				if (m) push(l, (m[1] ?? '').trim(), (m[2] ?? '').trim());
 				continue;
 			}

@@ -140,6 +140,8 @@ const PERCENT = /^(\d{1,3}(?:\.\d+)?)%$/;
 /** Classifies one cell of a 资金支出计划 block; null when it is something else. */
 export function planCell(cell: string): PlanCell | null {
 	const s = squash(cell).replace(/％/g, '%');
+	// Plan cells are short (`10月底`, `12月底 100%`); never scan long text.
+	if (s.length > 16) return null;
 	if (PERIOD.test(s)) return { kind: 'label', label: s };
 	const pct = PERCENT.exec(s);
 	if (pct) return { kind: 'percent', value: pct[1] ?? '' };
