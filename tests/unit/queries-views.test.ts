@@ -343,6 +343,20 @@ describe('支出结构对比 structure comparison', () => {
 			{ doc_id: 'd_wl_2024', code: '213', amount: '70.0000', level_total: '600.0000' }
 		]);
 		expect(r.map((x) => x.share)).toEqual([0.6, 0.3, 0.1, 0.55, 1 / 3, 70 / 600]);
+		expect(r.map((x) => x.doc_total)).toEqual([
+			'500.0000',
+			'500.0000',
+			'500.0000',
+			'600.0000',
+			'600.0000',
+			'600.0000'
+		]);
+		const qhd = await rows(q.structureSharesQuery({ docIds: ['d_qhd_2024'], level: 1 }));
+		// the 类 rows add up to 1000.01 against a printed 合计 of 1000.00
+		expect(pick(qhd, ['level_total', 'doc_total'])[0]).toEqual({
+			level_total: '1000.0100',
+			doc_total: '1000.0000'
+		});
 	});
 
 	it('compares the project column at level 3 and the economic classification', async () => {
@@ -414,6 +428,16 @@ describe('支出结构对比 structure comparison', () => {
 		]);
 		expect(r[0]?.share_gap).toBeCloseTo(0.6, 12);
 		expect(r[1]?.share_gap).toBeCloseTo(700 / 1000.01 - 0.3, 12);
+	});
+
+	it('refuses an unknown amount column', () => {
+		expect(() =>
+			q.structureSharesQuery({
+				docIds: [],
+				level: 1,
+				measure: 'total; DROP TABLE x' as unknown as 'total'
+			})
+		).toThrow('未知的金额列');
 	});
 
 	it('returns nothing for no documents', async () => {

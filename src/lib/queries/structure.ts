@@ -30,12 +30,20 @@ export interface StructureShareRow {
 	amount: DecimalString | null;
 	/** Sum of the level's amounts in this document (the denominator of share). */
 	level_total: DecimalString | null;
+	/** The document's printed 合计 row (may differ from level_total by rounding residues). */
+	doc_total: DecimalString | null;
 	share: number | null;
 }
 
-function source(p: Params, input: StructureInput): string {
+/** The amount column to compare, checked against the allowed names (it is spliced into SQL). */
+function measureOf(input: StructureInput): StructureMeasure {
 	const measure = input.measure ?? 'total';
 	if (!['total', 'basic', 'project'].includes(measure)) throw new Error(`未知的金额列 ${measure}`);
+	return measure;
+}
+
+function source(p: Params, input: StructureInput): string {
+	const measure = measureOf(input);
 	const level = p.add(input.level);
 	const docs = p.inList('doc_id', input.docIds);
 	return input.classification === 'economic'
@@ -62,11 +70,17 @@ shares AS (
 
 export function structureSharesQuery(input: StructureInput): Statement {
 	const p = new Params();
+	const measure = measureOf(input);
+	const grand =
+		input.classification === 'economic'
+			? `SELECT doc_id, max(total) AS doc_total FROM basic_by_economic WHERE level = 0 GROUP BY doc_id`
+			: `SELECT doc_id, max(${measure}) AS doc_total FROM expenditure_by_function WHERE level = 0 GROUP BY doc_id`;
 	return p.statement(`
-WITH ${sharesCte(p, input)}
+WITH ${sharesCte(p, input)},
+grand AS (${grand})
 SELECT s.doc_id, ${deptKey('d')} AS dept_key, d.department_name, d.fiscal_year::INTEGER AS fiscal_year,
-	s.code, s.name, s.amount, s.level_total, s.share
-FROM shares s JOIN documents d USING (doc_id)
+	s.code, s.name, s.amount, s.level_total, grand.doc_total, s.share
+FROM shares s JOIN documents d USING (doc_id) LEFT JOIN grand USING (doc_id)
 ORDER BY dept_key, d.fiscal_year, s.doc_id, s.code`);
 }
 
