@@ -116,4 +116,29 @@ describe('PDF reader errors', () => {
 		const e = await failure(readPdf('cjk.pdf', pdf, { env: { ...env, cMapUrl: '/nonexistent/' } }));
 		expect(e.code).toBe('no_text');
 	});
+
+	it('reads rotated pages (/Rotate 90 and 270) upright, like the same page drawn landscape', async () => {
+		const landscape = `q 1 0 0 1 0 -300 cm\n${TABLE_PAGE}\nQ`;
+		const read = async (spec: Parameters<typeof makePdf>[0]) => {
+			const src = await readPdf('page.pdf', makePdf(spec));
+			return {
+				sizes: src.pageSizes,
+				lines: src.lines.map((l) => [l.text, l.bbox?.map(Math.round)])
+			};
+		};
+		const upright = await read({ content: landscape, size: [842, 595] });
+		expect(upright.lines[2]).toEqual(['Item\tAmount', [72, 195, 300, 20]]);
+		const cw = await read({
+			content: `q 0 1 -1 0 595 0 cm\n${landscape}\nQ`,
+			size: [595, 842],
+			rotate: 90
+		});
+		const ccw = await read({
+			content: `q 0 -1 1 0 0 842 cm\n${landscape}\nQ`,
+			size: [595, 842],
+			rotate: 270
+		});
+		expect(cw).toEqual(upright);
+		expect(ccw).toEqual(upright);
+	});
 });

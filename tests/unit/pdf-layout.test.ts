@@ -83,7 +83,8 @@ describe('ruling lines from the operator list', () => {
 			[OPS.stroke, [Float32Array.from([M, 0, 150, L, 0, 180])], null],
 			null
 		];
-		const { hrules, vrules } = extractRules(fn, args, OPS, { view: [0, 0, 100, 200] });
+		// Viewport of a 100×200 page at scale 1: flips y.
+		const { hrules, vrules } = extractRules(fn, args, OPS, { viewport: [1, 0, 0, -1, 0, 200] });
 		expect(hrules).toEqual([
 			{ y: 20, x0: 10, x1: 60 },
 			{ y: 50, x0: 10, x1: 60 },
@@ -103,7 +104,7 @@ describe('ruling lines from the operator list', () => {
 			[99, [rect(0, 0, 10, 10)], null],
 			[OPS.stroke, [Float32Array.from([M, 0, 0, 7, 1, 1])], null]
 		];
-		const { hrules, vrules } = extractRules(fn, args, OPS, { view: [0, 0, 100, 100] });
+		const { hrules, vrules } = extractRules(fn, args, OPS, { viewport: [1, 0, 0, -1, 0, 100] });
 		expect([...hrules, ...vrules]).toEqual([]);
 	});
 });

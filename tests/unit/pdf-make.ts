@@ -67,6 +67,9 @@ export interface PdfSpec {
 	userPassword?: string;
 	/** Font dictionary for /F1 (default: Helvetica). */
 	font?: string;
+	/** Page size in points (default A4 portrait 595×842) and /Rotate. */
+	size?: [number, number];
+	rotate?: number;
 }
 
 /**
@@ -81,14 +84,14 @@ export function ucs2(text: string): string {
 	return `<${Array.from(text, (c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('')}>`;
 }
 
-/** A one-page PDF (A4 portrait) with Helvetica as /F1. */
+/** A one-page PDF (default A4 portrait) with Helvetica as /F1. */
 export function makePdf(spec: PdfSpec): Uint8Array {
 	const resources = `<< /Font << /F1 5 0 R >>${spec.image ? ' /XObject << /Im1 6 0 R >>' : ''} >>`;
 	const objects: Obj[] = [
 		{ dict: '<< /Type /Catalog /Pages 2 0 R >>' },
 		{ dict: '<< /Type /Pages /Kids [3 0 R] /Count 1 >>' },
 		{
-			dict: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources ${resources} /Contents 4 0 R >>`
+			dict: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${spec.size?.[0] ?? 595} ${spec.size?.[1] ?? 842}]${spec.rotate ? ` /Rotate ${spec.rotate}` : ''} /Resources ${resources} /Contents 4 0 R >>`
 		},
 		{ dict: '<< >>', stream: latin1(spec.content) },
 		{ dict: spec.font ?? '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>' }

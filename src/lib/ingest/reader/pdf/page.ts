@@ -1,9 +1,10 @@
 /**
  * One pdf.js page → PageContent (types.ts): text runs from getTextContent
- * and ruling lines from getOperatorList, both converted to page space.
+ * and ruling lines from getOperatorList, both converted to page space (the
+ * page as displayed: rotated pages come out upright).
  */
 import type { PdfPage } from './pdfjs';
-import { extractRules, type OpCodes } from './rules';
+import { extractRules, isMatrix, multiply, type Matrix, type OpCodes } from './rules';
 import type { PageContent, TextRun } from './types';
 
 interface RawItem {
@@ -29,22 +30,27 @@ export async function readPageContent(
 	pageNo: number,
 	ops: OpCodes
 ): Promise<PageContent> {
-	const [vx0 = 0, vy0 = 0, vx1 = 0, vy1 = 0] = page.view;
+	// Page space = pdf.js viewport at scale 1: y down, /Rotate and crop offset applied.
+	const viewport = page.getViewport({ scale: 1 });
+	const vp: Matrix = isMatrix(viewport.transform) ? viewport.transform : [1, 0, -0, -1, 0, 0];
 	const text = await page.getTextContent();
 	const runs: TextRun[] = [];
 	for (const item of text.items) {
 		if (!isTextItem(item) || item.str === '') continue;
-		const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = item.transform.map(Number);
-		const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height;
+		const t = item.transform.map(Number);
+		if (!isMatrix(t)) continue;
+		// The run's text matrix in page space; its y axis points up the glyphs.
+		const m = multiply(t, vp);
+		const size = Math.hypot(m[2], m[3]) || Math.hypot(m[0], m[1]) || item.height;
 		runs.push({
 			str: item.str,
-			x: e - vx0,
-			baseline: vy1 - f,
+			x: m[4],
+			baseline: m[5],
 			width: Math.abs(item.width),
 			size
 		});
 	}
 	const list = await page.getOperatorList();
-	const { hrules, vrules } = extractRules(list.fnArray, list.argsArray, ops, { view: page.view });
-	return { page: pageNo, width: vx1 - vx0, height: vy1 - vy0, runs, hrules, vrules };
+	const { hrules, vrules } = extractRules(list.fnArray, list.argsArray, ops, { viewport: vp });
+	return { page: pageNo, width: viewport.width, height: viewport.height, runs, hrules, vrules };
 }

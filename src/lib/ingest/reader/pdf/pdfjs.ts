@@ -16,6 +16,7 @@ export interface PdfTextContent {
 
 export interface PdfPage {
 	view: number[];
+	getViewport(params: { scale: number }): { width: number; height: number; transform: number[] };
 	getTextContent(): Promise<PdfTextContent>;
 	getOperatorList(): Promise<{ fnArray: ArrayLike<number>; argsArray: ArrayLike<unknown> }>;
 	cleanup(): unknown;

@@ -7,7 +7,7 @@
  */
 import type { HRule, VRule } from './types';
 
-type Matrix = [number, number, number, number, number, number];
+export type Matrix = [number, number, number, number, number, number];
 
 /** The pdf.js OPS codes this module needs (pass `pdfjs.OPS`). */
 export interface OpCodes {
@@ -46,7 +46,7 @@ interface State {
 	fill: string;
 }
 
-function multiply(m: Matrix, n: Matrix): Matrix {
+export function multiply(m: Matrix, n: Matrix): Matrix {
 	// Result applies m first, then n (PDF `cm`: new CTM = m × CTM).
 	return [
 		m[0] * n[0] + m[1] * n[2],
@@ -58,7 +58,7 @@ function multiply(m: Matrix, n: Matrix): Matrix {
 	];
 }
 
-function isMatrix(v: unknown): v is Matrix {
+export function isMatrix(v: unknown): v is Matrix {
 	return (
 		(Array.isArray(v) || ArrayBuffer.isView(v)) &&
 		(v as ArrayLike<unknown>).length === 6 &&
@@ -71,8 +71,11 @@ function isWhite(color: string): boolean {
 }
 
 export interface RuleOptions {
-	/** PDF user-space box of the page: [x0, y0, x1, y1] (`page.view`). */
-	view: number[];
+	/**
+	 * PDF user space → page space (pdf.js `page.getViewport({ scale: 1 }).transform`:
+	 * flips y, applies the page's /Rotate and crop-box offset).
+	 */
+	viewport: number[];
 }
 
 /**
@@ -85,16 +88,16 @@ export function extractRules(
 	ops: OpCodes,
 	options: RuleOptions
 ): { hrules: HRule[]; vrules: VRule[] } {
-	const [vx0 = 0, , , vy1 = 0] = options.view;
+	const vp: Matrix = isMatrix(options.viewport) ? options.viewport : [1, 0, 0, 1, 0, 0];
 	const hrules: HRule[] = [];
 	const vrules: VRule[] = [];
 	let state: State = { ctm: [1, 0, 0, 1, 0, 0], stroke: '#000000', fill: '#000000' };
 	const stack: State[] = [];
 	const toPage = (x: number, y: number): [number, number] => {
 		const m = state.ctm;
-		const px = m[0] * x + m[2] * y + m[4];
-		const py = m[1] * x + m[3] * y + m[5];
-		return [px - vx0, vy1 - py];
+		const ux = m[0] * x + m[2] * y + m[4];
+		const uy = m[1] * x + m[3] * y + m[5];
+		return [vp[0] * ux + vp[2] * uy + vp[4], vp[1] * ux + vp[3] * uy + vp[5]];
 	};
 	const addSegment = (a: [number, number], b: [number, number]) => {
 		const dx = Math.abs(a[0] - b[0]);
