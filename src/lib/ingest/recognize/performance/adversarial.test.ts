@@ -37,6 +37,10 @@ describe('hostile documents', () => {
 				' '.repeat(100_000) +
 				'x'
 		],
+		[
+			'page-number-like line with a space flood',
+			'1' + ' '.repeat(100_000) + 'x\n2' + ' '.repeat(100_000) + '页x'
+		],
 		['prose rate with a space flood', '部门整体绩效目标\n满意度' + ' '.repeat(100_000) + 'x'],
 		[
 			'long plan cell',

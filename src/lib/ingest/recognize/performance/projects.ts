@@ -23,10 +23,10 @@ import {
 	stripTitle
 } from './labels';
 import { ProjectBuilder } from './project-builder';
+import { PAGE_NUMBER } from './stream';
 
 /** How many lines after a printed title its table may start. */
 const TITLE_REACH = 12;
-const PAGE_NUMBER = /^[-—─\s]*(?:第\s*)?\d{1,4}\s*(?:页)?[-—─\s]*$/;
 
 export function recognizeProjects(ctx: ParseContext, out: ParsedTables): void {
 	let current: ProjectBuilder | null = null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readText } from '../../reader/text';
-import { narrativeStream, sentenceStart } from './stream';
+import { narrativeStream, PAGE_NUMBER, sentenceStart } from './stream';
 
 describe('narrativeStream', () => {
 	it('joins wrapped lines over page numbers, skips table rows, maps lines', () => {
@@ -21,6 +21,11 @@ describe('narrativeStream', () => {
 		);
 		const s = narrativeStream(src.lines);
 		expect(s.text).toBe('30231公务用车运行维护费183.60\n30227委托业务费\n一、标题正文');
+	});
+
+	it('recognizes page numbers', () => {
+		expect(['12', '─ 13 ─', '第 3 页', '- 5 -'].every((t) => PAGE_NUMBER.test(t))).toBe(true);
+		expect(['12 x', '2024年', '1、标题'].some((t) => PAGE_NUMBER.test(t))).toBe(false);
 	});
 
 	it('finds sentence starts within a bounded look-back', () => {

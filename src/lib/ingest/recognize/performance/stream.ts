@@ -16,7 +16,12 @@ export interface NarrativeStream {
 	lineOf: number[];
 }
 
-const PAGE_NUMBER = /^[-—─\s]*(?:第\s*)?\d{1,4}\s*(?:页)?[-—─\s]*$/;
+/**
+ * A printed page number (`12`, `─ 13 ─`, `第 3 页`). Written so that no two
+ * optional-whitespace parts touch: a line of one digit and 100k spaces must
+ * not backtrack quadratically.
+ */
+export const PAGE_NUMBER = /^[-—─\s]*(?:第\s*)?\d{1,4}(?:\s*页)?[-—─\s]*$/;
 const HEADING =
 	/^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．](?!\d)|第[一二三四五六七八九十]+部分)/;
 const DROP = /[\s“”"‘’'「」]/g;
