@@ -146,6 +146,13 @@ describe('PDF reader on the corpus', () => {
 			});
 		}
 		expect(records).toBeGreaterThan(100);
+		// Parse issues too (the reader's own page notes aside), by table, code and raw text.
+		const issueKeys = (doc: ParsedDocument) =>
+			doc.issues
+				.filter((i) => i.table_name !== 'pdf')
+				.map((i) => `${i.table_name}|${i.severity}|${i.code}|${i.raw}`)
+				.sort();
+		expect(issueKeys(a)).toEqual(issueKeys(b));
 		const { doc_id: _a, sha256: _b, source_name: _c, line_count: lcA, ...docA } = a.document;
 		const { doc_id: _d, sha256: _e, source_name: _f, line_count: lcB, ...docB } = b.document;
 		expect(docA).toEqual(docB);
