@@ -162,7 +162,7 @@ export function recognizeProjects(ctx: ParseContext, out: ParsedTables): void {
  */
 function performanceRowFollows(ctx: ParseContext, no: number): boolean {
 	let seen = 0;
-	for (let i = no; i < ctx.lines.length && seen < 4; i++) {
+	for (let i = no; i < Math.min(ctx.lines.length, no + 30) && seen < 4; i++) {
 		const l = ctx.lines[i];
 		if (!l || !l.isRow) continue;
 		seen++;
