@@ -739,3 +739,37 @@ describe('builders', () => {
 		}
 	});
 });
+
+describe('final accounts (决算)', () => {
+	it('show 决算数 in the overview and the trend of actual figures', async () => {
+		const db2 = await openFixture();
+		try {
+			await db2.query(`INSERT INTO documents (doc_id, source_name, sha256, department_name, region,
+				fiscal_year, kind, scope, layout, amount_unit, line_count, rows_seen, rows_stored,
+				rows_reported, tables_found)
+				VALUES ('d_cz_2024', 'cz_2024.txt', 'e', '上海市普陀区财政局', '上海市普陀区', 2024, 'final',
+				'department', 'shanghai', '万元', 3, 2, 2, 0, 'three_public')`);
+			await db2.query(`INSERT INTO three_public VALUES
+				('d_cz_2024', 2024, 'total', 1.0000, 'table', 'budget', 3),
+				('d_cz_2024', 2024, 'total', 0.9500, 'table', 'actual', 3)`);
+			const ov = await db2.query(q.overviewQuery({ years: [2024] }));
+			expect(ov.rows.find((r) => r.doc_id === 'd_cz_2024')?.three_public_total).toBe('0.9500');
+			const actual = await db2.query(
+				q.threePublicTrendQuery({ measure: 'actual', departments: ['上海市普陀区财政局'] })
+			);
+			expect(pick(actual.rows, ['fiscal_year', 'amount', 'rank', 'departments_in_year'])).toEqual([
+				{ fiscal_year: 2024, amount: '0.9500', rank: 1, departments_in_year: 1 }
+			]);
+			const budget = await db2.query(
+				q.threePublicTrendQuery({ departments: ['上海市普陀区财政局'] })
+			);
+			expect(budget.rows.map((r) => r.amount)).toEqual(['1.0000']);
+			const cmp = await db2.query(q.threePublicCompareQuery('d_cz_2024'));
+			expect(pick(cmp.rows, ['category', 'current_amount'])).toEqual([
+				{ category: 'total', current_amount: '0.9500' }
+			]);
+		} finally {
+			await db2.close();
+		}
+	});
+});

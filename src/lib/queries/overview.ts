@@ -20,7 +20,7 @@ export interface OverviewRow {
 	expenditure_total: DecimalString | null;
 	basic_total: DecimalString | null;
 	project_total: DecimalString | null;
-	/** 三公经费 total of the document's own year from its table. */
+	/** 三公经费 total of the document's own year from its table (决算数 for final accounts). */
 	three_public_total: DecimalString | null;
 	project_count: number;
 	indicator_count: number;
@@ -53,7 +53,10 @@ WITH exp AS (
 	FROM expenditure_by_function GROUP BY doc_id
 ),
 tp AS (
-	SELECT t.doc_id, max(t.amount) AS total
+	-- final accounts print 预算数 and 决算数: show 决算数 for them, 预算数 for budgets
+	SELECT t.doc_id,
+		arg_max(t.amount, CASE WHEN t.measure = CASE d2.kind WHEN 'final' THEN 'actual' ELSE 'budget' END
+			THEN 1 ELSE 0 END) AS total
 	FROM three_public t JOIN documents d2 ON d2.doc_id = t.doc_id
 	WHERE t.category = 'total' AND t.source = 'table' AND t.fiscal_year = d2.fiscal_year
 	GROUP BY t.doc_id
