@@ -4,8 +4,9 @@
  * this document's narrative or from the department's own document of that
  * year. `threePublicFiguresQuery`: every figure, marked table or narrative.
  * `threePublicTrendQuery` (三公趋势): one chosen figure per department, year
- * and category (table before narrative, then the year's own document, then
- * the latest document), with year-over-year change and rank among departments.
+ * and category (table before narrative, then the year's own document, then a
+ * budget for 预算数 / final accounts for 决算数, then the latest document), with
+ * year-over-year change and rank among departments.
  */
 import type { Statement } from '../db/types';
 import { deptKey, Params, type DecimalString } from './sql';
@@ -89,7 +90,8 @@ chosen AS (
 	WHERE fiscal_year IS NOT NULL AND measure = ${p.add(filter.measure ?? 'budget')}
 	QUALIFY row_number() OVER (
 		PARTITION BY dept_key, fiscal_year, category
-		ORDER BY source = 'table' DESC, doc_year = fiscal_year DESC, doc_year DESC, doc_id
+		ORDER BY source = 'table' DESC, doc_year = fiscal_year DESC,
+			kind = CASE measure WHEN 'actual' THEN 'final' ELSE 'budget' END DESC, doc_year DESC, doc_id
 	) = 1
 ),
 trend AS (
