@@ -41,6 +41,10 @@ export interface PdfEnv {
 	standardFontDataUrl: string;
 	/** Directory URL (or path) of pdfjs-dist/wasm/ (image decoders), ending with '/'. */
 	wasmUrl?: string;
+	/** pdf.js `BinaryDataFactory` that serves those files itself (browser.ts). */
+	BinaryDataFactory?: new (options: object) => {
+		fetch(request: { kind: string; filename: string }): Promise<Uint8Array>;
+	};
 }
 
 export function isNodeRuntime(): boolean {
@@ -78,24 +82,4 @@ function resolvePackageJson(): string {
 	if (!mod) throw new Error('cannot locate pdfjs-dist (no module resolver)');
 	const file = mod.createRequire(`${process.cwd()}/`).resolve(specifier);
 	return new URL(`file://${file.startsWith('/') ? '' : '/'}${file.replace(/\\/g, '/')}`).href;
-}
-
-/** Assets a browser page serves itself (copied from pdfjs-dist at build time). */
-export interface BrowserPdfAssets {
-	workerSrc: string;
-	cMapUrl: string;
-	standardFontDataUrl: string;
-	wasmUrl?: string;
-}
-
-/** pdf.js for the browser, with self-hosted worker and assets. */
-export async function loadBrowserPdfEnv(assets: BrowserPdfAssets): Promise<PdfEnv> {
-	const mod = await import('pdfjs-dist');
-	mod.GlobalWorkerOptions.workerSrc = assets.workerSrc;
-	return {
-		lib: mod as unknown as PdfLib,
-		cMapUrl: assets.cMapUrl,
-		standardFontDataUrl: assets.standardFontDataUrl,
-		wasmUrl: assets.wasmUrl
-	};
 }

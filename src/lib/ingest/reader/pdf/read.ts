@@ -141,6 +141,9 @@ export async function readPdf(
 			cMapPacked: true,
 			standardFontDataUrl: env.standardFontDataUrl,
 			wasmUrl: env.wasmUrl,
+			...(env.BinaryDataFactory
+				? { BinaryDataFactory: env.BinaryDataFactory, useWorkerFetch: false }
+				: {}),
 			isEvalSupported: false,
 			disableFontFace: true,
 			useSystemFonts: false,
