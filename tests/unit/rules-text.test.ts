@@ -156,3 +156,29 @@ describe('the engine', () => {
 		expect(r.flags.some((f) => f.rule_id === 'rate_over_100')).toBe(true);
 	});
 });
+
+describe('department goals against project indicators', () => {
+	it('text_target_mismatch: a rate promised by the department above the project target of the same name', () => {
+		const make = (target: string) =>
+			makeDoc((t) => {
+				t.projects.push(project(1, '5', { project_name: '信访接访专项' }));
+				t.indicators.push(
+					indicator(null, '做好退役军人信访接访权益维护工作', '确保信访事项按时答复率', [
+						'95%以上',
+						'≥',
+						'95',
+						'%'
+					]),
+					indicator(1, '时效指标', '信访事项按时答复率', [`${target}%`, null, target, '%']),
+					indicator(1, '质量指标', '资金到位率', ['80%', null, '80', '%'])
+				);
+			});
+		const flags = only(make('90'), 'text_target_mismatch');
+		expect(flags).toHaveLength(1);
+		expect(JSON.parse(flags[0]!.evidence!)).toMatchObject({
+			department_value: '95',
+			target_value: '90'
+		});
+		expect(only(make('95'), 'text_target_mismatch')).toEqual([]);
+	});
+});

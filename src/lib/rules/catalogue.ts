@@ -219,6 +219,13 @@ export const RULES: readonly RuleDef[] = [
 		'绩效目标文字承诺的满意度（如“达到95%以上”）高于表中满意度指标的目标值。'
 	),
 	doc(
+		'text_target_mismatch',
+		'text',
+		'warning',
+		'部门目标与项目指标不符',
+		'部门整体绩效目标中对某项比率（到位率、覆盖率、及时率等）的承诺，高于对应项目同名指标的目标值。'
+	),
+	doc(
 		'text_count_mismatch',
 		'text',
 		'info',

@@ -111,7 +111,13 @@ export function isHighIsGoodRate(i: IndicatorRecord): boolean {
 		'办结率',
 		'受理率',
 		'使用率',
-		'验收率'
+		'验收率',
+		'答复率',
+		'回复率',
+		'办结率',
+		'结案率',
+		'响应率',
+		'接待率'
 	];
 	return good.some((g) => n.includes(g));
 }

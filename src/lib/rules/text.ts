@@ -8,7 +8,13 @@
  */
 import Decimal from 'decimal.js';
 import type { IndicatorRecord, ProjectRecord } from '../ingest/model';
-import { cleanUnit, isPercent, isQuantityIndicator, isSatisfaction } from './classify';
+import {
+	cleanUnit,
+	isHighIsGoodRate,
+	isPercent,
+	isQuantityIndicator,
+	isSatisfaction
+} from './classify';
 import { indicatorEvidence, indicatorLabel, shorten, type RuleInput, pushTo } from './context';
 import { fmt } from './money';
 
@@ -202,31 +208,40 @@ function departmentSatisfaction(input: RuleInput): void {
 	const dept = input.doc.tables.indicators.filter(
 		(i) =>
 			i.project_seq === null &&
-			isSatisfaction(i) &&
+			(isSatisfaction(i) || isHighIsGoodRate(i)) &&
 			i.target_value !== null &&
 			isPercent(i.target_unit)
 	);
-	const satisfactionBySeq = new Map<number, IndicatorRecord[]>();
+	const ratesBySeq = new Map<number, IndicatorRecord[]>();
 	for (const i of input.doc.tables.indicators)
-		if (i.project_seq !== null && isSatisfaction(i)) pushTo(satisfactionBySeq, i.project_seq, i);
+		if (i.project_seq !== null && (isSatisfaction(i) || isHighIsGoodRate(i)))
+			pushTo(ratesBySeq, i.project_seq, i);
 	for (const d of dept.slice(0, 200)) {
 		const section = d.level2 ?? '';
+		const satisfaction = isSatisfaction(d);
 		for (const p of input.doc.tables.projects) {
 			const name = p.project_name.replace(/[（(][^）)]{0,40}[）)]/g, '');
 			const fit =
-				section.includes(name) || name.includes(section) || commonLength(section, name) >= 6;
-			if (!fit || name.length < 4) continue;
-			for (const i of satisfactionBySeq.get(p.project_seq) ?? []) {
-				if (i.target_value === null) continue;
-				if (!isPercent(i.target_unit) || !i.target_value.lt(d.target_value as Decimal)) continue;
-				input.sink.add('text_satisfaction_mismatch', {
+				name.length >= 4 &&
+				(section.includes(name) || name.includes(section) || commonLength(section, name) >= 6);
+			if (!fit && satisfaction) continue;
+			for (const i of ratesBySeq.get(p.project_seq) ?? []) {
+				if (i.target_value === null || !isPercent(i.target_unit)) continue;
+				if (!i.target_value.lt(d.target_value as Decimal)) continue;
+				// satisfaction against satisfaction; a rate against the project's rate of the same name
+				if (satisfaction !== isSatisfaction(i)) continue;
+				// a rate: the project's indicator of (nearly) the same name, in the matching section or not
+				if (!satisfaction && commonLength(d.name, i.name) < (fit ? 4 : 6)) continue;
+				const what = satisfaction ? '满意度' : `“${shorten(d.name, 16)}”`;
+				input.sink.add(satisfaction ? 'text_satisfaction_mismatch' : 'text_target_mismatch', {
 					project_code: i.project_code,
 					table_name: 'indicators',
 					source_line: i.source_line,
-					message: `部门整体绩效目标（第${d.source_line}行“${shorten(section, 16)}”）承诺满意度“${d.target_raw}”，${indicatorLabel(input, i)}的目标却只有“${i.target_raw}”。`,
+					message: `部门整体绩效目标（第${d.source_line}行“${shorten(section, 16)}”）承诺${what}“${d.target_raw}”，${indicatorLabel(input, i)}的目标却只有“${i.target_raw}”。`,
 					evidence: {
 						...indicatorEvidence(i),
 						department_line: d.source_line,
+						department_name: d.name,
 						department_target: d.target_raw,
 						department_value: d.target_value,
 						section
