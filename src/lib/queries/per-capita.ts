@@ -72,16 +72,17 @@ WITH docs AS (
 	SELECT d.doc_id, ${deptKey('d')} AS dept_key, d.department_name, d.fiscal_year::INTEGER AS fiscal_year
 	FROM documents d WHERE ${docFilter}
 ),
-ind AS MATERIALIZED (
-	SELECT i.*, ${unit} AS u FROM indicators i JOIN docs USING (doc_id)
+cost_all AS MATERIALIZED (
+	SELECT i.*, ${unit} AS u, ${normalizedNameSql('i.name')} AS group_key
+	FROM indicators i WHERE i.level2 LIKE '%成本%'
 ),
 declared_units AS (
-	SELECT i.*, regexp_matches(u, ${full}) AS full_unit, regexp_matches(u, ${moneyOnly}) AS money_only
-	FROM ind i WHERE i.level2 LIKE '%成本%'
+	SELECT c.*, regexp_matches(u, ${full}) AS full_unit, regexp_matches(u, ${moneyOnly}) AS money_only
+	FROM cost_all c JOIN docs USING (doc_id)
 ),
 declared AS (
 	SELECT 'declared' AS kind, doc_id, project_seq, project_code, name AS indicator_name,
-		${normalizedNameSql('name')} AS group_key, target_raw, target_unit, target_value,
+		group_key, target_raw, target_unit, target_value,
 		CASE WHEN full_unit THEN regexp_extract(u, ${full}, 1) ELSE regexp_extract(u, ${moneyOnly}, 1) END AS money,
 		CASE WHEN full_unit THEN coalesce(nullif(regexp_extract(u, ${full}, 2), ''), nullif(regexp_extract(u, ${full}, 4), ''))
 			ELSE nullif(regexp_extract(u, ${moneyOnly}, 2), '') END AS period,
@@ -104,17 +105,16 @@ declared_cost AS (
 	FROM declared
 ),
 counts AS (
-	SELECT i.doc_id, i.project_seq, i.name, i.target_raw, i.target_unit, i.target_value, i.u,
-		i.source_line
-	FROM ind i
-	WHERE i.project_seq IS NOT NULL AND i.level2 LIKE '%数量%' AND i.u IN (${beneficiaries})
-		AND i.target_value > 0
+	SELECT i.doc_id, i.project_seq, i.name, i.target_raw, i.target_unit, i.target_value,
+		${unit} AS u, i.source_line
+	FROM indicators i JOIN docs USING (doc_id)
+	WHERE i.project_seq IS NOT NULL AND i.level2 LIKE '%数量%' AND i.target_value > 0
+		AND ${unit} IN (${beneficiaries})
 	QUALIFY row_number() OVER (PARTITION BY i.doc_id, i.project_seq ORDER BY i.seq, i.source_line) = 1
 ),
 keys AS (
-	SELECT DISTINCT ${normalizedNameSql('name')} AS k FROM indicators
-	WHERE level2 LIKE '%成本%'
-		AND (regexp_matches(${cleanUnitSql('target_unit')}, ${full}) OR regexp_matches(name, '人均|户均|每人|每户'))
+	SELECT DISTINCT group_key AS k FROM cost_all
+	WHERE regexp_matches(u, ${full}) OR regexp_matches(name, '人均|户均|每人|每户')
 ),
 implied_base AS MATERIALIZED (
 	SELECT c.*, pr.project_code, pr.amount,
