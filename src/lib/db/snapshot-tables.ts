@@ -1,8 +1,9 @@
 /**
  * Table names a snapshot holds and the setup both loaders share: the empty
- * `flags` table created when the snapshot carries none (the outlier engine,
- * issue #4, will ship a real one), and the lock-down statements run after
- * loading so user SQL can no longer reach files, the network or settings.
+ * `flags` table for snapshots written before the flags table joined the
+ * schema (v2; newer snapshots carry it and the schema creates it), and the
+ * lock-down statements run after loading so user SQL can no longer reach
+ * files, the network or settings. Also SQL quoting helpers.
  */
 import { RECORD_TABLES } from '../ingest/model';
 
