@@ -133,3 +133,70 @@ describe('tokenizeSql', () => {
 		expect(tokenizeSql(many).tokens.length).toBeGreaterThan(70_000);
 	});
 });
+
+describe('checkUserSql on random token soup', () => {
+	it('only ever returns or throws SqlGuardError, and what it accepts holds no forbidden word', () => {
+		let seed = 12345;
+		const next = () => {
+			seed = (seed * 1103515245 + 12345) % 2147483648;
+			return seed / 2147483648;
+		};
+		const parts = [
+			'SELECT ',
+			'FROM ',
+			'documents ',
+			"'x.csv' ",
+			'"q" ',
+			'"a.b" ',
+			'read_csv',
+			'(',
+			')',
+			', ',
+			'; ',
+			'-- c\n',
+			'/* ',
+			' */',
+			"'",
+			'"',
+			'$$',
+			'COPY ',
+			'ATTACH ',
+			'WITH ',
+			'set ',
+			'x.set ',
+			'JOIN ',
+			'VALUES ',
+			"E'\\'",
+			'1 ',
+			'INSTALL ',
+			'query',
+			'\n'
+		];
+		const forbidden = new Set(['copy', 'attach', 'install', 'set']);
+		let accepted = 0;
+		for (let i = 0; i < 5000; i++) {
+			let sql = '';
+			const n = 1 + Math.floor(next() * 12);
+			for (let k = 0; k < n; k++) sql += parts[Math.floor(next() * parts.length)];
+			let out: string | null = null;
+			try {
+				out = checkUserSql(sql);
+			} catch (e) {
+				expect(e).toBeInstanceOf(SqlGuardError);
+				continue;
+			}
+			accepted++;
+			const { tokens } = tokenizeSql(out);
+			for (let k = 0; k < tokens.length; k++) {
+				const t = tokens[k]!;
+				const qualified = tokens[k - 1]?.value === '.';
+				if (t.kind === 'word' && !qualified) expect(forbidden.has(t.value), sql).toBe(false);
+				if (t.kind === 'word' || t.kind === 'ident') {
+					const call = tokens[k + 1]?.value === '(';
+					if (call) expect(['read_csv', 'query'].includes(t.value), sql).toBe(false);
+				}
+			}
+		}
+		expect(accepted).toBeGreaterThan(50);
+	});
+});
