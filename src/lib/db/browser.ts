@@ -34,6 +34,7 @@ import { startDuckDB } from './duckdb-wasm-bundles';
 import { parseManifest, type SnapshotManifest } from './manifest';
 import { parquetToIpc } from './parquet-wasm';
 import { CREATE_EMPTY_FLAGS, LOCK_DOWN, quoteIdent } from './snapshot-tables';
+import { refreshPeerFlagsStatements } from '../rules/sql';
 import { checkUserSql, SqlGuardError } from './sql-guard';
 import {
 	USER_QUERY_LIMIT,
@@ -269,6 +270,8 @@ function makeConnector(
 					}
 					for (const s of documentInsertStatements(fresh)) await run(conn, s);
 				}
+				// Peer rules compare documents: recompute them over everything now loaded.
+				for (const s of refreshPeerFlagsStatements()) await run(conn, s);
 			}
 			const added = fresh.map((d) => d.document.doc_id);
 			return { added, skipped: ids.filter((id) => !added.includes(id)) };

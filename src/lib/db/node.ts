@@ -19,6 +19,7 @@ import { createTableSql, TABLES } from '../schema/tables';
 import { documentInsertStatements, loadedDocIdsStatement } from './add-documents';
 import { parseManifest, type SnapshotManifest } from './manifest';
 import { CREATE_EMPTY_FLAGS, LOCK_DOWN, quoteIdent, quoteString } from './snapshot-tables';
+import { refreshPeerFlagsStatements } from '../rules/sql';
 import { checkUserSql, SqlGuardError } from './sql-guard';
 import {
 	USER_QUERY_LIMIT,
@@ -200,6 +201,12 @@ export async function openNodeConnector(
 			try {
 				for (const s of documentInsertStatements(fresh)) {
 					await conn.run(s.sql, s.params.length > 0 ? s.params : undefined);
+				}
+				// Peer rules compare documents: recompute them over everything now loaded.
+				if (fresh.length > 0) {
+					for (const s of refreshPeerFlagsStatements()) {
+						await conn.run(s.sql, s.params.length > 0 ? s.params : undefined);
+					}
 				}
 				await conn.run('COMMIT');
 			} catch (e) {
