@@ -1,22 +1,21 @@
 /**
  * Display text for exact decimal strings as the connectors return them
- * ("6473.0300" → "6,473.03"): string operations only, no float rounding.
- * Keeps up to 4 decimals but drops trailing zeros past the second.
- * Also the float helpers the charts need (`toFloat`) and percent text.
+ * ("6473.0300" → "6,473.03") through the data layer's formatAmount
+ * (decimal.js), with as many decimals as the figure carries (at least 2), so
+ * a 元 figure converted to 万元 (16497.864) is shown as published, not rounded.
+ * Also the float helper the charts need (`toFloat`) and percent text.
  */
+import { formatAmount } from '$lib/format';
 
-const DECIMAL_RE = /^(-?)(\d+)(?:\.(\d+))?$/;
+const DECIMAL_RE = /^-?\d+(?:\.(\d+))?$/;
 
 export function amountText(v: string | number | null | undefined): string {
 	if (v === null || v === undefined || v === '') return '—';
 	const s = String(v);
 	const m = DECIMAL_RE.exec(s);
 	if (!m) return s;
-	const [, sign, int = '0', frac = ''] = m;
-	let f = frac.replace(/0+$/, '');
-	if (f.length < 2) f = f.padEnd(2, '0');
-	const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-	return `${sign}${grouped}.${f}`;
+	const digits = Math.max(2, (m[1] ?? '').replace(/0+$/, '').length);
+	return formatAmount(s, { digits });
 }
 
 /** Amount with its unit, e.g. "6,473.03 万元". */
@@ -56,3 +55,12 @@ export const THREE_PUBLIC_LABEL: Record<string, string> = {
 	vehicle_operation: '公务用车运行维护费',
 	reception: '公务接待费'
 };
+
+/** Make labels unique for band scales: repeated labels get " (2)", " (3)"… */
+export function uniqueLabels(labels: readonly string[]): string[] {
+	const seen: Record<string, number> = {};
+	return labels.map((l) => {
+		const n = (seen[l] = (seen[l] ?? 0) + 1);
+		return n === 1 ? l : `${l} (${n})`;
+	});
+}

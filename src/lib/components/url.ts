@@ -1,23 +1,29 @@
 /**
  * The views' handle on the URL: read query parameters reactively from
  * `page.url`, write them back with goto(replaceState, keepFocus, noScroll)
- * so every control change keeps the address shareable. Values are plain
- * strings here; each view validates what it reads (see validate.ts).
+ * so every control change keeps the address shareable. Reads go through the
+ * data layer's URL grammar (src/lib/url-state): only values parseUrl accepts
+ * reach a view; refused ones are reported by the layout's banner.
  */
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
-import { acceptable, cleanParam } from './link-check';
+import { parseUrl, serializeSearch } from '$lib/url-state';
 
 export type Patch = Record<string, string | string[] | null | undefined>;
 
-/** A parameter's value; null when absent or refused by link-check (markup, too long). */
-export function param(name: string): string | null {
-	return cleanParam(page.url, name);
+/** The current URL's parameters as the grammar accepted them (defaults omitted). */
+function accepted(): URLSearchParams {
+	return new URLSearchParams(serializeSearch(parseUrl(page.url).state));
 }
 
-/** Every value of a repeated parameter, refused ones dropped. */
+/** A parameter's value; null when absent or refused by the URL grammar. */
+export function param(name: string): string | null {
+	return accepted().get(name);
+}
+
+/** Every accepted value of a repeated parameter. */
 export function params(name: string): string[] {
-	return page.url.searchParams.getAll(name).filter((v) => acceptable(name, v));
+	return accepted().getAll(name);
 }
 
 /** The current URL with `patch` applied: null/undefined/'' removes, arrays repeat the key. */
