@@ -1,5 +1,6 @@
 // 总览 in Chromium: every document of the default snapshot listed with its
 // total, charts drawn, links into 部门画像, no errors, no foreign requests.
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, open, shot, text } from './browser';
@@ -32,6 +33,22 @@ describe('总览', () => {
 		expect(await row.innerText()).toContain('6,473.03 万元');
 		expect(await o.page.locator('svg.chart').count()).toBeGreaterThan(0);
 		await shot(o.page, 'overview');
+
+		const frame = o.page.locator('figure.chart-frame').first();
+		const [svg] = await Promise.all([
+			o.page.waitForEvent('download'),
+			frame.getByRole('button', { name: 'SVG' }).click()
+		]);
+		const svgText = readFileSync((await svg.path())!, 'utf8');
+		expect(svgText).toContain('<svg');
+		expect(svgText).toContain('秦皇岛经济技术开发区民生保障局');
+		const [png] = await Promise.all([
+			o.page.waitForEvent('download'),
+			frame.getByRole('button', { name: 'PNG' }).click()
+		]);
+		const pngBytes = readFileSync((await png.path())!);
+		expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
+		expect(pngBytes.length).toBeGreaterThan(1000);
 
 		await row.locator('a').click();
 		await o.page.waitForURL(/department\?/);

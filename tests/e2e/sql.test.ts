@@ -2,6 +2,7 @@
 // edited text, the row cap notice shows; hostile links (COPY, ATTACH, INSTALL,
 // read_csv over http, HTML in parameters) are refused with a message, no
 // script runs, nothing is fetched from elsewhere and the tables stay intact.
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, open, shot, text } from './browser';
@@ -38,6 +39,31 @@ describe('SQL 查询', () => {
 			.poll(() => new URL(o.page.url()).searchParams.get('q'))
 			.toBe('SELECT line_no FROM source_lines');
 		await shot(o.page, 'sql');
+		expect(o.errors).toEqual([]);
+		await o.context.close();
+	});
+
+	it('exports the result as CSV and Parquet', async () => {
+		const o = await open(
+			browser,
+			sqlLink('SELECT doc_id, fiscal_year FROM documents ORDER BY doc_id')
+		);
+		await o.page.getByTestId('result-grid').waitFor();
+		const [csv] = await Promise.all([
+			o.page.waitForEvent('download'),
+			o.page.getByRole('button', { name: '导出 CSV' }).click()
+		]);
+		const csvText = readFileSync((await csv.path())!, 'utf8');
+		const [docs] = await snapshotRows('SELECT count(*)::INTEGER AS n FROM documents');
+		expect(csvText.startsWith('\ufeffdoc_id,fiscal_year\r\n')).toBe(true);
+		expect(csvText.trim().split('\r\n')).toHaveLength(Number(docs!.n) + 1);
+		const [pq] = await Promise.all([
+			o.page.waitForEvent('download'),
+			o.page.getByRole('button', { name: '导出 Parquet' }).click()
+		]);
+		const bytes = readFileSync((await pq.path())!);
+		expect(bytes.subarray(0, 4).toString()).toBe('PAR1');
+		expect(bytes.subarray(-4).toString()).toBe('PAR1');
 		expect(o.errors).toEqual([]);
 		await o.context.close();
 	});
