@@ -141,4 +141,32 @@ describe('PDF reader errors', () => {
 		expect(cw).toEqual(upright);
 		expect(ccw).toEqual(upright);
 	});
+
+	it('garbled bytes never crash the reader: a result or a DocumentError', async () => {
+		const bytes = new Uint8Array(await readFile(path.join(PDF_DIR, WANLI)));
+		let seed = 20240531;
+		const random = () => {
+			seed = (seed * 1103515245 + 12345) % 2147483648;
+			return seed / 2147483648;
+		};
+		const outcomes: string[] = [];
+		for (let round = 0; round < 6; round++) {
+			const copy = bytes.slice();
+			const hits = 1 + Math.floor(random() * 40);
+			for (let k = 0; k < hits; k++) {
+				const at = Math.floor(random() * copy.length);
+				copy.fill(Math.floor(random() * 256), at, at + 1 + Math.floor(random() * 64));
+			}
+			try {
+				const src = await readPdf(`garbled-${round}.pdf`, copy, { timeoutMs: 60_000 });
+				expect(src.lines.length).toBeGreaterThan(0);
+				outcomes.push('read');
+			} catch (e) {
+				expect(e).toBeInstanceOf(DocumentError);
+				expect((e as DocumentError).message).toMatch(new RegExp(`^garbled-${round}\\.pdf: `));
+				outcomes.push((e as DocumentError).code);
+			}
+		}
+		expect(outcomes).toHaveLength(6);
+	});
 });
