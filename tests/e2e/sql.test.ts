@@ -68,6 +68,27 @@ describe('SQL 查询', () => {
 		await o.context.close();
 	});
 
+	it('cancels a long query and stays usable', async () => {
+		const o = await open(
+			browser,
+			sqlLink('SELECT count(*) FROM range(20000000000) a WHERE a.range % 7 = 3')
+		);
+		await o.page.getByTestId('run-sql').filter({ hasText: '运行中' }).waitFor();
+		await o.page.waitForTimeout(500);
+		await o.page.getByTestId('cancel-sql').click();
+		await o.page.getByTestId('sql-error').filter({ hasText: '取消' }).waitFor({ timeout: 30_000 });
+		await o.page
+			.getByTestId('run-sql')
+			.filter({ hasText: /^运行$/ })
+			.waitFor();
+		await o.page.locator('.cm-content').click();
+		await o.page.keyboard.press('ControlOrMeta+a');
+		await o.page.keyboard.type('SELECT 42 AS answer');
+		await o.page.keyboard.press('Control+Enter');
+		await o.page.getByTestId('result-grid').getByText('42').waitFor();
+		await o.context.close();
+	});
+
 	it('caps large results with a notice and renders only the visible rows', async () => {
 		const o = await open(browser, sqlLink('SELECT * FROM range(100000) t(i)') + '&n=1000');
 		await o.page.getByTestId('row-cap').waitFor();
