@@ -67,12 +67,16 @@ export class BundledDataFactory {
 	}
 }
 
-/** pdf.js for the browser, with the app's own worker and data files. */
+let worker: unknown = null;
+
+/** pdf.js for the browser, with the app's own worker (one, reused) and data files. */
 export async function loadBrowserPdfEnv(): Promise<PdfEnv> {
 	const mod = await import('pdfjs-dist/legacy/build/pdf.mjs');
 	mod.GlobalWorkerOptions.workerSrc = workerSrc;
+	worker ??= new mod.PDFWorker();
 	return {
 		lib: mod as unknown as PdfLib,
+		worker,
 		// pdf.js requires these to be set; BundledDataFactory resolves the files.
 		cMapUrl: '/pdfjs-dist/cmaps/',
 		standardFontDataUrl: '/pdfjs-dist/standard_fonts/',

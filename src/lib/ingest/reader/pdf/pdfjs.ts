@@ -41,6 +41,8 @@ export interface PdfEnv {
 	standardFontDataUrl: string;
 	/** Directory URL (or path) of pdfjs-dist/wasm/ (image decoders), ending with '/'. */
 	wasmUrl?: string;
+	/** A pdf.js `PDFWorker` to reuse across documents (browser.ts); default: one per document. */
+	worker?: unknown;
 	/** pdf.js `BinaryDataFactory` that serves those files itself (browser.ts). */
 	BinaryDataFactory?: new (options: object) => {
 		fetch(request: { kind: string; filename: string }): Promise<Uint8Array>;

@@ -141,6 +141,7 @@ export async function readPdf(
 			cMapPacked: true,
 			standardFontDataUrl: env.standardFontDataUrl,
 			wasmUrl: env.wasmUrl,
+			...(env.worker ? { worker: env.worker } : {}),
 			...(env.BinaryDataFactory
 				? { BinaryDataFactory: env.BinaryDataFactory, useWorkerFetch: false }
 				: {}),
