@@ -128,7 +128,7 @@ export async function readPdf(
 			throw new DocumentError(
 				name,
 				'pdf_unavailable',
-				'浏览器中读取 PDF 需要提供 pdf.js 环境 (pass a pdf.js env in the browser)'
+				'浏览器中读取 PDF 需要 loadBrowserPdfEnv() 提供的 pdf.js 环境 (in the browser pass { env: await loadBrowserPdfEnv() } from reader/pdf/browser.ts)'
 			);
 		env = await loadNodePdfEnv();
 	}
