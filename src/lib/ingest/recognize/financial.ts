@@ -22,7 +22,7 @@ import { normalizeAssets, normalizeProcurement } from '../normalize/procurementA
 import { normalizeSummary } from '../normalize/summary';
 import { normalizeThreePublic } from '../normalize/threePublic';
 import { buildGrid, splitSideBySide, type Grid } from './financial/grid';
-import { resolveAllFunds, runChecks, type AllFunds } from './financial/postprocess';
+import { append, resolveAllFunds, runChecks, type AllFunds } from './financial/postprocess';
 import { claimContents, segmentTables, type TableSegment } from './financial/segment';
 import type { TableFamily } from './financial/titles';
 import type { DocumentIdentity } from './identity';
@@ -129,8 +129,9 @@ function readTable(
 		switch (family) {
 			case 'summary':
 			case 'appropriation_summary':
-				out.summary.push(
-					...normalizeSummary(
+				append(
+					out.summary,
+					normalizeSummary(
 						ctx,
 						grid,
 						unit,
@@ -139,14 +140,15 @@ function readTable(
 				);
 				break;
 			case 'income':
-				out.income_by_function.push(
-					...(isIncomeBySource(grid)
+				append(
+					out.income_by_function,
+					isIncomeBySource(grid)
 						? normalizeIncomeBySource(ctx, grid, unit)
-						: normalizeIncome(ctx, grid, unit))
+						: normalizeIncome(ctx, grid, unit)
 				);
 				break;
 			case 'expenditure':
-				out.expenditure_by_function.push(...normalizeExpenditure(ctx, grid, unit));
+				append(out.expenditure_by_function, normalizeExpenditure(ctx, grid, unit));
 				break;
 			case 'appropriation': {
 				const fund = seg.match.fund ?? 'general';
@@ -156,7 +158,7 @@ function readTable(
 						appropriation: normalizeAppropriation(ctx, grid, unit, 'general'),
 						basic: []
 					});
-				else out.appropriation_by_function.push(...normalizeAppropriation(ctx, grid, unit, fund));
+				else append(out.appropriation_by_function, normalizeAppropriation(ctx, grid, unit, fund));
 				break;
 			}
 			case 'basic_economic':
@@ -166,24 +168,25 @@ function readTable(
 						appropriation: [],
 						basic: normalizeBasicEconomic(ctx, grid, unit)
 					});
-				else out.basic_by_economic.push(...normalizeBasicEconomic(ctx, grid, unit));
+				else append(out.basic_by_economic, normalizeBasicEconomic(ctx, grid, unit));
 				break;
 			case 'three_public': {
 				const r = normalizeThreePublic(ctx, grid, unit, identity.fiscal_year, measure);
-				out.three_public.push(...r.three_public);
-				out.related_expenses.push(...r.related_expenses);
+				append(out.three_public, r.three_public);
+				append(out.related_expenses, r.related_expenses);
 				break;
 			}
 			case 'admin_operation':
-				out.related_expenses.push(
-					...normalizeAdminOperation(ctx, grid, unit, identity.fiscal_year, measure)
+				append(
+					out.related_expenses,
+					normalizeAdminOperation(ctx, grid, unit, identity.fiscal_year, measure)
 				);
 				break;
 			case 'procurement':
-				out.procurement.push(...normalizeProcurement(ctx, grid, unit));
+				append(out.procurement, normalizeProcurement(ctx, grid, unit));
 				break;
 			case 'assets':
-				out.assets.push(...normalizeAssets(ctx, grid, seg.declaredUnit));
+				append(out.assets, normalizeAssets(ctx, grid, seg.declaredUnit));
 				break;
 		}
 }

@@ -105,7 +105,7 @@ export function buildGrid(ctx: ParseContext, seg: TableSegment, opts: GridOption
 	let keyCols: number[] = [];
 	let seenData = false;
 	const finishHeader = () => {
-		const width = Math.max(0, ...headerRows.map((r) => r.length));
+		const width = headerRows.reduce((w, r) => Math.max(w, r.length), 0);
 		// Merged header cells print once, at their left: an empty upper cell
 		// over a labelled lower cell inherits the label on its left.
 		const filled = headerRows.map((r) =>

@@ -14,6 +14,11 @@ import type {
 import { checkSums, type CheckedRow } from '../../normalize/checks';
 import type { TableSegment } from './segment';
 
+/** Appends without spreading, so a table of any size cannot overflow the call stack. */
+export function append<T>(target: T[], items: readonly T[]): void {
+	for (const item of items) target.push(item);
+}
+
 export interface AllFunds {
 	seg: TableSegment;
 	appropriation: AppropriationByFunctionRecord[];
@@ -49,8 +54,8 @@ export function resolveAllFunds(ctx: ParseContext, out: ParsedTables, list: AllF
 					.map((r) => ({ code: r.func_code, total: r.total }))
 			: out.basic_by_economic.map((r) => ({ code: r.econ_code, total: r.total }));
 		if (general.length === 0) {
-			if (isApprop) out.appropriation_by_function.push(...appropriation);
-			else out.basic_by_economic.push(...basic);
+			if (isApprop) append(out.appropriation_by_function, appropriation);
+			else append(out.basic_by_economic, basic);
 			ctx.report(
 				seg.titleLine,
 				table,
