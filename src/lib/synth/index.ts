@@ -1,0 +1,113 @@
+/**
+ * Synthetic corpus generator (issue #6): documents in the real Hebei text
+ * layout with exact ground truth and anomalies injected at known lines.
+ * Pure TypeScript, seeded (no Math.random): the same options give the same
+ * corpus byte for byte. Department names carry the prefix 【合成】 and the
+ * first line of every document says it is synthetic.
+ *
+ *   for (const doc of generateCorpus({ departments: 20, years: 2, seed: 1 })) …
+ */
+import {
+	economicTable,
+	expenditureTable,
+	threePublicNarrative,
+	threePublicTable,
+	type Ctx,
+	type Injections
+} from './hebei';
+import { projectTables } from './hebei-projects';
+import { planDepartment } from './plan';
+import { Prng } from './prng';
+import { TextBuilder } from './text-builder';
+import type { SynthDocument, TruthLine } from './truth';
+
+export type { SynthDocument, TruthLine, FigureTruth, AnomalyTruth } from './truth';
+
+export const SYNTHETIC_MARKER = '【合成数据 SYNTHETIC】';
+
+export interface CorpusOptions {
+	departments: number;
+	years: number;
+	seed: number;
+	/** Last fiscal year (default 2024); years count back from it. */
+	lastYear?: number;
+	/** Probability of each injected anomaly per document (default 0.25). */
+	anomalyRate?: number;
+}
+
+const CITIES = ['石家庄市', '唐山市', '秦皇岛市', '邯郸市', '保定市', '承德市', '沧州市', '廊坊市'];
+const BUREAUS = [
+	'民生保障局',
+	'退役军人事务局',
+	'人力资源和社会保障局',
+	'民政局',
+	'财政局',
+	'卫生健康局'
+];
+
+/** 1024 → 一零二四 (department names hold no ASCII digits, like real ones). */
+function cjkNumber(n: number): string {
+	return Array.from(String(n), (ch) => '零一二三四五六七八九'[Number(ch)] ?? '').join('');
+}
+
+/** Lazily generates the corpus, department by department, year by year. */
+export function* generateCorpus(opts: CorpusOptions): Generator<SynthDocument> {
+	const root = new Prng(opts.seed);
+	const last = opts.lastYear ?? 2024;
+	const rate = opts.anomalyRate ?? 0.25;
+	for (let d = 0; d < opts.departments; d++) {
+		const dp = root.fork(d + 1);
+		const code = String(100 + d);
+		const name = `【合成】${dp.pick(CITIES)}第${cjkNumber(d + 1)}${dp.pick(BUREAUS)}`;
+		const scale = dp.int(1, 5);
+		for (let y = opts.years - 1; y >= 0; y--) {
+			const year = last - y;
+			const prng = dp.fork(year);
+			yield generateDocument({ code, name, year, scale, prng, rate, index: d });
+		}
+	}
+}
+
+function generateDocument(a: {
+	code: string;
+	name: string;
+	year: number;
+	scale: number;
+	prng: Prng;
+	rate: number;
+	index: number;
+}): SynthDocument {
+	const file = `synth_${String(a.index + 1).padStart(5, '0')}_${a.year}.txt`;
+	const plan = planDepartment(a.prng, a.scale);
+	const inj: Injections = {
+		tableGap: a.prng.chance(a.rate),
+		rounding: a.prng.chance(a.rate),
+		wrongDirection: a.prng.chance(a.rate),
+		costInPeople: a.prng.chance(a.rate),
+		doubledTarget: a.prng.chance(a.rate),
+		perCapitaOutlier: a.prng.chance(a.rate / 2)
+	};
+	const truth: TruthLine[] = [];
+	const b = new TextBuilder();
+	const c: Ctx = {
+		b,
+		id: { code: a.code, name: a.name, year: a.year },
+		truth,
+		doc: file,
+		prng: a.prng
+	};
+	b.line(`${SYNTHETIC_MARKER}本文件由 BudgetLens 合成数据生成器生成，并非真实公开文件`);
+	b.line();
+	b.line(`${a.year} 年部门预算信息公开目录`);
+	b.line();
+	b.line('部门预算公开表');
+	b.line();
+	expenditureTable(c, plan, inj);
+	economicTable(c, plan);
+	threePublicTable(c, plan.three);
+	b.line(`${a.name} ${a.year} 年部门预算信息公开情况说明`);
+	b.line();
+	threePublicNarrative(c, plan.three, plan.threePrior);
+	projectTables(c, plan.projects, inj);
+	return { name: file, text: b.toString(), truth };
+}
