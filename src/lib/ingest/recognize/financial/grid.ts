@@ -84,7 +84,10 @@ function figuresJoin(above: string[], below: string[]): boolean {
 	return below.every((b, i) => {
 		const a = above[i] ?? '';
 		if (a === '' || b === '' || !/^[\d.,，\s]+$/.test(a) || !/^[\d.,，\s]+$/.test(b)) return true;
-		return FIGURE.test(compact(a + b));
+		// No printed figure is longer than this; the cap also keeps a run of
+		// fragments from growing one figure without bound.
+		const joined = compact(a + b);
+		return joined.length <= 24 && FIGURE.test(joined);
 	});
 }
 
