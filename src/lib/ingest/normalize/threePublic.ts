@@ -84,6 +84,7 @@ export function normalizeThreePublic(
 	measure: 'budget' | 'actual'
 ): ThreePublicOut {
 	const out: ThreePublicOut = { three_public: [], related_expenses: [] };
+	const totals = new Set<'budget' | 'actual'>();
 	const add = (
 		cat: Category,
 		amount: Decimal | null,
@@ -100,11 +101,11 @@ export function normalizeThreePublic(
 		if (cat === 'meeting' || cat === 'training' || cat === 'admin_operation')
 			out.related_expenses.push({ ...base, category: cat, source: 'table' });
 		else if (cat !== 'grand_total') {
-			if (
-				cat === 'total' &&
-				out.three_public.some((r) => r.category === 'total' && r.measure === m)
-			)
-				return;
+			// Keep the first total per measure (the “三公”经费小计 row is read first).
+			if (cat === 'total') {
+				if (totals.has(m)) return;
+				totals.add(m);
+			}
 			out.three_public.push({ ...base, category: cat, source: 'table' });
 		}
 	};
