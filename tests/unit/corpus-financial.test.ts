@@ -459,3 +459,33 @@ describe('corpus: final accounts never crash', () => {
 		expect(str(budgetTotal?.amount)).toBe('0.95');
 	});
 });
+
+describe('corpus: mutated documents', () => {
+	it('never crash and keep rows_seen = rows_stored + rows_reported', () => {
+		const names = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')) : [];
+		expect(names.length).toBeGreaterThan(0);
+		// Deterministic mutations: dropped, doubled, cut and salted lines.
+		let seed = 7;
+		const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+		const salt = ['\t', '合计', '1,2,3', '301', '20805 01', '单位：元', '注：本表为空表', '表'];
+		for (let k = 0; k < 24; k++) {
+			const name = names[k % names.length] ?? '';
+			const out: string[] = [];
+			for (const line of readFileSync(path.join(dir, name), 'utf8').split('\n')) {
+				const r = rnd();
+				if (r < 0.05) continue;
+				if (r < 0.1) out.push(line, line);
+				else if (r < 0.2) out.push(`${line}\t${salt[Math.floor(rnd() * salt.length)] ?? ''}`);
+				else if (r < 0.25) out.push(line.slice(0, Math.floor(rnd() * line.length)));
+				else out.push(line);
+			}
+			const doc = parseText(`mutated-${name}`, out.join('\n'));
+			const a = doc.accounting;
+			expect(a.rows_seen, name).toBe(a.rows_stored + a.rows_reported);
+			expect(
+				doc.issues.filter((i) => i.code === 'recognizer_failed'),
+				name
+			).toEqual([]);
+		}
+	});
+});
