@@ -164,8 +164,9 @@ describe('peer rules (SQL)', () => {
 	});
 
 	it('addDocuments recomputes the peer flags over everything loaded', async () => {
-		conn = await openNodeConnector({});
-		await conn.addDocuments([
+		const db = await openNodeConnector({});
+		conn = db;
+		await db.addDocuments([
 			costDoc('a', '甲局', '20000'),
 			costDoc('b', '乙局', '21000'),
 			costDoc('c', '丙局', '19000'),
@@ -173,13 +174,13 @@ describe('peer rules (SQL)', () => {
 		]);
 		const count = async () =>
 			(
-				await conn.query(
+				await db.query(
 					"SELECT count(*)::INTEGER AS n FROM flags WHERE rule_id = 'peer_per_capita_outlier'"
 				)
 			).rows[0]?.n;
 		expect(await count()).toBe(0);
 		// A fifth department far from the group arrives later, e.g. dropped onto the page.
-		await conn.addDocuments([costDoc('e', '戊局', '200000')]);
+		await db.addDocuments([costDoc('e', '戊局', '200000')]);
 		expect(await count()).toBe(1);
 	});
 
