@@ -1,7 +1,13 @@
 /**
  * Ingest CLI: parse disclosure text files and PDFs and write a snapshot directory.
  *
- *   npm run ingest -- --out DIR [--json] FILE_OR_DIR...
+ *   npm run ingest -- --out DIR [--json] [--jobs N] [--cache DIR] FILE_OR_DIR...
+ *
+ * Documents are parsed in parallel by N worker threads (default: all cores;
+ * snapshot/parallel.ts) and streamed into the snapshot writer in input
+ * order (snapshot/stream-write.ts): the output is byte-identical for any N.
+ * With --cache DIR, parsed documents are kept by content hash and an
+ * unchanged document is not parsed again (snapshot/cache.ts).
  *
  * Directories are walked for *.txt and *.pdf files. A progress bar over documents is
  * shown on stderr when stderr is a terminal. Each document gets a line
@@ -12,14 +18,13 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import type { ParsedDocument } from '../src/lib/ingest/model';
 import type { Manifest } from '../src/lib/schema/manifest';
-import { ingestFile, isUnknownLayout } from '../src/lib/snapshot/ingest';
 import { expandInputs } from '../src/lib/snapshot/inputs';
-import { documentLine, summaryLines, type RunTotals } from '../src/lib/snapshot/report';
-import { writeSnapshot } from '../src/lib/snapshot/write';
+import { defaultJobs, ingestParallel } from '../src/lib/snapshot/parallel';
+import { summaryLines, type RunTotals } from '../src/lib/snapshot/report';
+import { SnapshotStreamWriter } from '../src/lib/snapshot/stream-write';
 
-const USAGE = 'usage: npm run ingest -- --out DIR [--json] FILE_OR_DIR...';
+const USAGE = 'usage: npm run ingest -- --out DIR [--json] [--jobs N] [--cache DIR] FILE_OR_DIR...';
 
 async function main(): Promise<number> {
 	let args;
@@ -29,6 +34,8 @@ async function main(): Promise<number> {
 			options: {
 				out: { type: 'string', short: 'o' },
 				json: { type: 'boolean', default: false },
+				jobs: { type: 'string', short: 'j' },
+				cache: { type: 'string' },
 				help: { type: 'boolean', short: 'h', default: false }
 			}
 		});
@@ -46,6 +53,11 @@ async function main(): Promise<number> {
 		return 2;
 	}
 	const json = args.values.json;
+	const jobs = args.values.jobs === undefined ? defaultJobs() : Number(args.values.jobs);
+	if (!Number.isInteger(jobs) || jobs < 1) {
+		console.error(`--jobs must be a positive integer\n${USAGE}`);
+		return 2;
+	}
 	// With --json, stdout carries only the JSON; human lines go to stderr.
 	const say = (s: string) =>
 		json ? process.stderr.write(`${s}\n`) : process.stdout.write(`${s}\n`);
@@ -81,21 +93,35 @@ async function main(): Promise<number> {
 		writeSeconds: 0
 	};
 	const failures: { file: string; code: string; message: string }[] = [];
-	const docs: ParsedDocument[] = [];
 	const known = new Map<string, string>();
+	let cached = 0;
 	const started = performance.now();
-	for (const [i, file] of inputs.files.entries()) {
-		bar?.start(inputs.files.length, i, { file: path.basename(file) });
-		const outcome = await ingestFile(file, known);
+	let writer: SnapshotStreamWriter;
+	try {
+		writer = await SnapshotStreamWriter.open(out);
+	} catch (e) {
+		console.error(`✗ 无法写入快照 ${out} (cannot write snapshot): ${(e as Error).message}`);
+		return 1;
+	}
+	let i = 0;
+	for await (const outcome of ingestParallel(inputs.files, { jobs, cacheDir: args.values.cache })) {
+		bar?.start(inputs.files.length, i++, { file: path.basename(outcome.file) });
 		totals.bytes += outcome.bytes;
+		if (outcome.cached) cached++;
 		if (outcome.status === 'ok') {
-			docs.push(outcome.doc);
+			// Same content twice: the later file is skipped (input order, any --jobs).
+			const prev = known.get(outcome.docId);
+			if (prev !== undefined) {
+				totals.duplicates++;
+				const name = path.basename(outcome.file);
+				log(`= ${name}: 与 ${prev} 内容相同，已跳过 (same content as ${prev}; skipped)`);
+				continue;
+			}
+			known.set(outcome.docId, path.basename(outcome.file));
+			writer.add(outcome.rows);
 			totals.ok++;
-			if (isUnknownLayout(outcome.doc)) totals.unknownLayout++;
-			log(documentLine(outcome.doc));
-		} else if (outcome.status === 'duplicate') {
-			totals.duplicates++;
-			log(`= ${outcome.message}`);
+			if (outcome.unknownLayout) totals.unknownLayout++;
+			log(outcome.line);
 		} else {
 			totals.failed++;
 			failures.push({ file: outcome.file, code: outcome.code, message: outcome.message });
@@ -104,11 +130,13 @@ async function main(): Promise<number> {
 	}
 	bar?.stop();
 	totals.parseSeconds = (performance.now() - started) / 1000;
+	if (args.values.cache)
+		say(`cache: ${cached} of ${inputs.files.length} documents unchanged, not parsed again`);
 
 	let manifest: Manifest | null = null;
 	const writeStart = performance.now();
 	try {
-		manifest = await writeSnapshot(docs, out);
+		manifest = await writer.finish();
 	} catch (e) {
 		console.error(`✗ 无法写入快照 ${out} (cannot write snapshot): ${(e as Error).message}`);
 		return 1;

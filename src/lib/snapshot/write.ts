@@ -46,7 +46,7 @@ function scaledBigInt(fixed: string): bigint {
 	return BigInt(fixed.replace('.', ''));
 }
 
-function appendRow(appender: DuckDBAppender, table: TableDef, row: PlainRow): void {
+export function appendRow(appender: DuckDBAppender, table: TableDef, row: PlainRow): void {
 	for (const col of table.columns) {
 		const v = row[col.name] ?? null;
 		if (v === null) {
@@ -73,11 +73,11 @@ async function loadTable(conn: DuckDBConnection, table: TableDef, rows: PlainRow
 	}
 }
 
-function sqlString(s: string): string {
+export function sqlString(s: string): string {
 	return `'${s.replace(/'/g, "''")}'`;
 }
 
-async function fileInfo(file: string): Promise<{ bytes: number; sha256: string }> {
+export async function fileInfo(file: string): Promise<{ bytes: number; sha256: string }> {
 	const data = await readFile(file);
 	return { bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') };
 }
