@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, open, shot, text } from './browser';
+import { BASE_URL, launch, open, shot, text } from './browser';
 import { shown, snapshotRows } from './expected';
 
 const QHD = '秦皇岛经济技术开发区民生保障局';
@@ -59,6 +59,28 @@ describe('总览', () => {
 		expect(o.errors).toEqual([]);
 		expect(o.foreign).toEqual([]);
 		await o.context.close();
+	});
+
+	it('draws the manifest preview while DuckDB-WASM is still starting', async () => {
+		const [count] = await snapshotRows('SELECT count(*)::INTEGER AS n FROM documents');
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		// Hold back the DuckDB bundles so the preview is certainly on screen first.
+		let release: () => void = () => {};
+		const held = new Promise<void>((r) => (release = r));
+		await page.route(/duckdb-.*\.(wasm|js)$/, async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto(BASE_URL + '/');
+		const preview = page.getByTestId('overview-preview');
+		await preview.waitFor();
+		expect(await page.getByTestId('load-status').getAttribute('data-status')).not.toBe('ready');
+		expect(await preview.locator('svg.chart g.axis-y text').count()).toBe(Number(count!.n));
+		release();
+		await page.locator('[data-testid="overview-departments"]').waitFor({ timeout: 60_000 });
+		expect(await preview.count()).toBe(0);
+		await context.close();
 	});
 
 	it('names the snapshot in the link and flags a link made on another snapshot', async () => {
