@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseText, type ParsedDocument } from '../../src/lib/ingest';
 import { ParseContext } from '../../src/lib/ingest/context';
-import { sumDifferences, RESIDUE_LIMIT } from '../../src/lib/ingest/normalize/checks';
+import { sumDifferences, residueLimit } from '../../src/lib/ingest/normalize/checks';
 import { readText } from '../../src/lib/ingest/reader/text';
 import { segmentTables } from '../../src/lib/ingest/recognize/financial/segment';
 
@@ -410,7 +410,7 @@ describe('corpus: every budget document', () => {
 			for (const rows of groups)
 				for (const d of sumDifferences(rows)) {
 					expect(
-						d.difference.abs().lte(RESIDUE_LIMIT),
+						d.difference.abs().lte(residueLimit(d.printed)),
 						`${name} line ${d.parent.source_line}`
 					).toBe(true);
 					expect(

@@ -1,8 +1,10 @@
 /**
  * Consistency checks on classified tables: every parent row (合计, 类, 款)
- * must equal the sum of its children. A difference of at most 0.01 万元 is a
- * published rounding residue and is recorded as an info issue
- * 'rounding_residue'; anything larger is a warning 'sum_mismatch'.
+ * must equal the sum of its children. Each printed figure is rounded to the
+ * cent, so a parent may differ from the sum of its n printed children by up
+ * to 0.005 万元 × (n + 1): such a difference (at least 0.01) is a published
+ * rounding residue, recorded as an info issue 'rounding_residue'; anything
+ * larger is a warning 'sum_mismatch'.
  */
 import Decimal from 'decimal.js';
 import type { ParseContext } from '../context';
@@ -21,7 +23,16 @@ export const RESIDUE_LIMIT = new Decimal('0.01');
 export interface SumDifference {
 	parent: CheckedRow;
 	children: number;
+	/** Children that print a figure (blank cells carry no rounding). */
+	printed: number;
 	difference: Decimal;
+}
+
+const HALF_CENT = new Decimal('0.005');
+
+/** Largest difference rounding alone explains for `printed` children and their parent. */
+export function residueLimit(printed: number): Decimal {
+	return Decimal.max(RESIDUE_LIMIT, HALF_CENT.times(printed + 1));
 }
 
 /**
@@ -31,10 +42,13 @@ export interface SumDifference {
  * the number of rows.
  */
 export function sumDifferences(rows: CheckedRow[]): SumDifference[] {
-	const sums = new Map<string, { sum: Decimal; n: number }>();
+	const sums = new Map<string, { sum: Decimal; n: number; printed: number }>();
 	const add = (key: string, total: Decimal | null) => {
-		const entry = sums.get(key) ?? { sum: new Decimal(0), n: 0 };
-		if (total) entry.sum = entry.sum.plus(total);
+		const entry = sums.get(key) ?? { sum: new Decimal(0), n: 0, printed: 0 };
+		if (total) {
+			entry.sum = entry.sum.plus(total);
+			entry.printed++;
+		}
 		entry.n++;
 		sums.set(key, entry);
 	};
@@ -54,7 +68,8 @@ export function sumDifferences(rows: CheckedRow[]): SumDifference[] {
 		const kids = sums.get(key);
 		if (!kids || (parent.level > 0 && parent.code === null)) continue;
 		const difference = parent.total.minus(kids.sum);
-		if (!difference.isZero()) out.push({ parent, children: kids.n, difference });
+		if (!difference.isZero())
+			out.push({ parent, children: kids.n, printed: kids.printed, difference });
 	}
 	return out;
 }
@@ -75,7 +90,7 @@ export function checkSums(ctx: ParseContext, table: string, rows: CheckedRow[]):
 			);
 	}
 	for (const d of sumDifferences(rows)) {
-		const small = d.difference.abs().lte(RESIDUE_LIMIT);
+		const small = d.difference.abs().lte(residueLimit(d.printed));
 		const what = d.parent.code ?? '合计';
 		ctx.report(
 			d.parent.source_line,

@@ -148,7 +148,10 @@ export function parseClassified<F extends string>(
 		const unit = row.unit ?? defaultUnit;
 		// A short 合计 row (`合计|156,211,123|…`) starts its figures right after the label.
 		const totalAt = cells.findIndex((c) => TOTAL.test(compact(c)));
-		const start = isTotal && totalAt >= 0 && totalAt < amountStart ? totalAt + 1 : amountStart;
+		// A 合计 row aligned with the others (`合计||9759.38|…`: empty name cell) keeps the columns.
+		const aligned = cells.slice(totalAt + 1, amountStart).every((c) => c === '');
+		const start =
+			isTotal && totalAt >= 0 && totalAt < amountStart && !aligned ? totalAt + 1 : amountStart;
 		const amounts = fitCells(cells.slice(start), Math.max(amountLabels.length, 1));
 		const values: Partial<Record<F, Decimal | null>> = {};
 		let bad = false;

@@ -131,6 +131,10 @@ export function buildGrid(ctx: ParseContext, seg: TableSegment, opts: GridOption
 					.join('/')
 			);
 		keyCols = opts.keyColumns ? opts.keyColumns(labels) : [];
+		// Side-by-side blocks (决算 基本支出: 人员经费 | 公用经费) repeat the key
+		// columns: a row whose second block carries a code is a row, not a wrap.
+		const keyLabels = new Set(keyCols.map((k) => labels[k] ?? ''));
+		keyCols = labels.flatMap((l, i) => (keyCols.includes(i) || keyLabels.has(l) ? [i] : []));
 	};
 	for (const { line, unit } of seg.rows) {
 		const cells = line.cells;
