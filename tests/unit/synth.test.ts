@@ -114,7 +114,7 @@ describe('synthetic corpus → parser', () => {
 			'peer_per_capita_outlier',
 			'wrong_direction'
 		]);
-		// Measured 100% (55/55 on seed 7); the floor guards against regressions.
+		// Measured 100% (64/64 on seed 7); the floor guards against regressions.
 		expect(found / injected).toBeGreaterThanOrEqual(0.95);
 		// Flags of these rules where nothing was injected are false positives.
 		const injectedAt = new Set(

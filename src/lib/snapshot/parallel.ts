@@ -17,6 +17,8 @@ export interface ParallelOptions {
 	jobs?: number;
 	/** Cache directory for incremental ingest (default: none). */
 	cacheDir?: string | null;
+	/** Parser fingerprint naming the cache generation (default: computed from the sources). */
+	fingerprint?: string;
 }
 
 export const defaultJobs = (): number => Math.max(1, availableParallelism());
@@ -29,7 +31,7 @@ export async function* ingestParallel(
 	opts: ParallelOptions = {}
 ): AsyncGenerator<TaskResult> {
 	const jobs = Math.max(1, Math.min(opts.jobs ?? defaultJobs(), files.length || 1));
-	const fingerprint = opts.cacheDir ? await parserFingerprint() : '';
+	const fingerprint = opts.cacheDir ? (opts.fingerprint ?? (await parserFingerprint())) : '';
 	if (jobs === 1) {
 		const cache = opts.cacheDir ? await IngestCache.open(opts.cacheDir, fingerprint) : null;
 		for (const f of files) yield await runTask(f, cache);

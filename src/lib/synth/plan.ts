@@ -161,7 +161,7 @@ export function planDepartment(prng: Prng, scale: number): DepartmentPlan {
 	addLei(goods, publicTotal, fixed);
 	if (familyTotal > 0) addLei(family, familyTotal);
 
-	const nProjects = projectTotal > 0 ? prng.int(1, 4) : 0;
+	const nProjects = projectTotal > 0 ? prng.int(2, 10) : 0;
 	const amounts = split(prng, projectTotal, nProjects);
 	const projects: ProjectPlan[] = amounts.map((amount, i) => ({
 		code: `1303${String(prng.int(10, 99))}24P00${String(prng.int(100000, 999999))}${i}`,
