@@ -1,6 +1,6 @@
 /**
- * Synthetic corpus generator (issue #6): documents in the real Hebei text
- * layout with exact ground truth and anomalies injected at known lines.
+ * Synthetic corpus generator (issue #6): documents in the real Hebei and
+ * Shanghai text layouts (every third department is a Shanghai one) with exact ground truth and anomalies injected at known lines.
  * Pure TypeScript, seeded (no Math.random): the same options give the same
  * corpus byte for byte. Department names carry the prefix 【合成】 and the
  * first line of every document says it is synthetic.
@@ -17,6 +17,7 @@ import {
 } from './hebei';
 import { projectTables } from './hebei-projects';
 import { planDepartment } from './plan';
+import { renderShanghai } from './shanghai';
 import { Prng } from './prng';
 import { TextBuilder } from './text-builder';
 import type { SynthDocument, TruthLine } from './truth';
@@ -33,9 +34,13 @@ export interface CorpusOptions {
 	lastYear?: number;
 	/** Probability of each injected anomaly per document (default 0.25). */
 	anomalyRate?: number;
+	/** Which layouts to write (default both: every third department is Shanghai). */
+	layouts?: 'both' | 'hebei' | 'shanghai';
 }
 
 const CITIES = ['石家庄市', '唐山市', '秦皇岛市', '邯郸市', '保定市', '承德市', '沧州市', '廊坊市'];
+const SH_DISTRICTS = ['普陀区', '静安区', '长宁区', '徐汇区', '杨浦区', '虹口区'];
+const SH_BUREAUS = ['商务委员会', '财政局', '规划和自然资源局', '街道办事处', '民政局'];
 const BUREAUS = [
 	'民生保障局',
 	'退役军人事务局',
@@ -58,12 +63,29 @@ export function* generateCorpus(opts: CorpusOptions): Generator<SynthDocument> {
 	for (let d = 0; d < opts.departments; d++) {
 		const dp = root.fork(d + 1);
 		const code = String(100 + d);
-		const name = `【合成】${dp.pick(CITIES)}第${cjkNumber(d + 1)}${dp.pick(BUREAUS)}`;
+		const layouts = opts.layouts ?? 'both';
+		const shanghai = layouts === 'shanghai' || (layouts === 'both' && d % 3 === 2);
+		const name = shanghai
+			? `【合成】上海市${dp.pick(SH_DISTRICTS)}第${cjkNumber(d + 1)}${dp.pick(SH_BUREAUS)}`
+			: `【合成】${dp.pick(CITIES)}第${cjkNumber(d + 1)}${dp.pick(BUREAUS)}`;
 		const scale = dp.int(1, 5);
 		for (let y = opts.years - 1; y >= 0; y--) {
 			const year = last - y;
 			const prng = dp.fork(year);
-			yield generateDocument({ code, name, year, scale, prng, rate, index: d });
+			if (shanghai) {
+				const doc = `synth_${String(d + 1).padStart(5, '0')}_${year}_sh.txt`;
+				const plan = planDepartment(prng, scale, true);
+				const r = renderShanghai({
+					name,
+					year,
+					doc,
+					plan,
+					prng,
+					marker: SYNTHETIC_MARKER,
+					anomalyRate: rate
+				});
+				yield { name: doc, ...r };
+			} else yield generateDocument({ code, name, year, scale, prng, rate, index: d });
 		}
 	}
 }

@@ -76,7 +76,12 @@ function split(prng: Prng, total: number, n: number): number[] {
 	return parts;
 }
 
-export function planDepartment(prng: Prng, scale: number): DepartmentPlan {
+/**
+ * `yuan`: amounts are whole 元 (Shanghai layout) instead of cents of 万元;
+ * 三公 figures stay whole 百元 so they print exactly in 万元.
+ */
+export function planDepartment(prng: Prng, scale: number, yuan = false): DepartmentPlan {
+	const unit = yuan ? 97 : 1;
 	const func: FuncLine[] = [];
 	const leis = prng.sample(FUNCTION_TREE, prng.int(2, 5));
 	let projectTotal = 0;
@@ -89,8 +94,8 @@ export function planDepartment(prng: Prng, scale: number): DepartmentPlan {
 			func.push(kuanLine);
 			for (const item of prng.sample<FuncItem>(kuan.items, prng.int(1, kuan.items.length))) {
 				const hasBasic = func.length === 2 || prng.chance(0.6);
-				const basic = hasBasic ? prng.int(20000, 200000) * scale : 0;
-				const project = !hasBasic || prng.chance(0.4) ? prng.int(100, 150000) * scale : 0;
+				const basic = hasBasic ? prng.int(20000, 200000) * scale * unit : 0;
+				const project = !hasBasic || prng.chance(0.4) ? prng.int(100, 150000) * scale * unit : 0;
 				func.push({ code: item.code, name: item.name, level: 3, basic, project });
 				kuanLine.basic += basic;
 				kuanLine.project += project;
@@ -102,13 +107,15 @@ export function planDepartment(prng: Prng, scale: number): DepartmentPlan {
 	}
 	const basicTotal = func.filter((f) => f.level === 1).reduce((s, f) => s + f.basic, 0);
 
+	const m = yuan ? 100 : 1;
 	const three: ThreePublic = {
-		outbound: prng.chance(0.15) ? prng.int(100, 3000) : 0,
-		vehiclePurchase: prng.chance(0.1) ? prng.int(1000, 3000) : 0,
-		vehicleOperation: prng.int(200, 2000),
-		reception: prng.int(50, 500)
+		outbound: prng.chance(0.15) ? prng.int(100, 3000) * m : 0,
+		vehiclePurchase: prng.chance(0.1) ? prng.int(1000, 3000) * m : 0,
+		vehicleOperation: prng.int(200, 2000) * m,
+		reception: prng.int(50, 500) * m
 	};
-	const drift = (v: number) => (v === 0 ? 0 : Math.max(1, v + prng.int(-v >> 3, v >> 3)));
+	const drift = (v: number) =>
+		v === 0 ? 0 : Math.max(m, Math.round((v + prng.int(-(v >> 3), v >> 3)) / m) * m);
 	const threePrior: ThreePublic = {
 		outbound: drift(three.outbound),
 		vehiclePurchase: 0,
