@@ -96,6 +96,8 @@ describe('synthetic corpus → parser', () => {
 			stored += p.accounting.rows_stored;
 			expect(p.document.fiscal_year).toBe(Number(/_(\d{4})(_sh)?\.txt$/.exec(d.name)?.[1]));
 			expect(p.document.layout).toBe(d.name.endsWith('_sh.txt') ? 'shanghai' : 'hebei');
+			// The synthetic marker surfaces as the document title.
+			expect(p.document.title?.startsWith(SYNTHETIC_MARKER)).toBe(true);
 		}
 		expect(stored / seen).toBeGreaterThan(0.99);
 	});
