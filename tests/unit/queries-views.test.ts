@@ -24,7 +24,9 @@ function pick<K extends string>(list: Row[], keys: K[]) {
 	return list.map((r) => Object.fromEntries(keys.map((k) => [k, r[k]])));
 }
 
-const QHD = '秦皇岛经济技术开发区民生保障局';
+// Department keys (documents.department_key): normalized name with its region.
+const QHD = '河北省秦皇岛市秦皇岛经济技术开发区民生保障局';
+const QHD_NAME = '秦皇岛经济技术开发区民生保障局';
 const WL = '上海市普陀区人民政府万里街道办事处';
 const JS = '江苏省人大常委会办公厅';
 
@@ -659,6 +661,16 @@ describe('三公趋势 trend', () => {
 		const r = await rows(q.threePublicTrendQuery({ departments: [QHD], years: [2024] }));
 		expect(r.find((x) => x.category === 'total')?.rank).toBe(2);
 		expect(r.every((x) => x.dept_key === QHD && x.fiscal_year === 2024)).toBe(true);
+	});
+
+	it('department filters also accept the published name (links saved before department_key)', async () => {
+		expect(QHD_NAME).not.toBe(QHD);
+		const byName = await rows(q.threePublicTrendQuery({ departments: [QHD_NAME], years: [2024] }));
+		const byKey = await rows(q.threePublicTrendQuery({ departments: [QHD], years: [2024] }));
+		expect(byName.length).toBeGreaterThan(0);
+		expect(byName).toEqual(byKey);
+		const docs = await rows(q.departmentDocsQuery([QHD_NAME]));
+		expect(docs.map((d) => d.dept_key)).toEqual([QHD]);
 	});
 
 	it('lists every figure marked table or narrative', async () => {

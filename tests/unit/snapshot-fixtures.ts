@@ -45,10 +45,19 @@ export const document: DocumentRecord = {
 	rows_seen: 5,
 	rows_stored: 4,
 	rows_reported: 1,
-	tables_found: 'summary,expenditure_by_function'
+	tables_found: 'summary,expenditure_by_function',
+	department_key: '河北省/示例局',
+	tables_expected: 'summary,expenditure',
+	tables_missing: 'expenditure'
 };
 const line = { doc_id, source_line: 2 };
-const fn = { ...line, func_code: '208', func_name: '社会保障和就业支出', level: 1 as const };
+const fn = {
+	...line,
+	func_code: '208',
+	func_name: '社会保障和就业支出',
+	level: 1 as const,
+	measure: 'budget' as const
+};
 export const summary: SummaryRecord = {
 	...line,
 	table_kind: 'summary',
@@ -58,7 +67,8 @@ export const summary: SummaryRecord = {
 	amount: D('6473.03'),
 	general: D('1'),
 	gov_fund: D('2'),
-	soe_capital: D('3')
+	soe_capital: D('3'),
+	measure: 'budget'
 };
 export const income: IncomeByFunctionRecord = {
 	...fn,
@@ -96,7 +106,8 @@ export const basic: BasicByEconomicRecord = {
 	level: 1,
 	total: D('1'),
 	personnel: D('2'),
-	public: D('3')
+	public: D('3'),
+	measure: 'actual'
 };
 export const threePublic: ThreePublicRecord = {
 	...line,

@@ -14,6 +14,12 @@ export type DocKind = 'budget' | 'final';
 export type AmountUnit = '万元' | '元';
 export type Scope = 'department' | 'unit';
 export type Severity = 'error' | 'warning' | 'info';
+/**
+ * Whether a figure is budgeted (预算数) or actual (决算数). Budgets and actuals
+ * are never added together. Records that leave it out take it from their
+ * document: 'budget' for a budget document, 'actual' for final accounts.
+ */
+export type Measure = 'budget' | 'actual';
 
 /** Which regional variant of the national layout a document follows. */
 export type Layout = 'hebei' | 'shanghai' | 'jiangsu' | 'generic';
@@ -60,6 +66,19 @@ export interface DocumentRecord {
 	rows_reported: number;
 	/** Comma-separated standard tables found, e.g. "summary,income_by_function". */
 	tables_found: string;
+	/**
+	 * Stable department identity across years (recognize/department-key.ts):
+	 * region and normalized department name, e.g. `上海市普陀区/万里街道办事处`;
+	 * null when the document names no department.
+	 */
+	department_key: string | null;
+	/**
+	 * Comma-separated standard tables a document of this kind and layout
+	 * prints (recognize/financial/standard.ts ids, e.g. "summary,income,…,gov_fund").
+	 */
+	tables_expected: string;
+	/** Comma-separated ids of tables_expected the document does not print ('' = complete). */
+	tables_missing: string;
 }
 
 export type FundType = 'general' | 'gov_fund' | 'soe_capital';
@@ -77,6 +96,8 @@ export interface SummaryRecord {
 	general: Decimal | null;
 	gov_fund: Decimal | null;
 	soe_capital: Decimal | null;
+	/** 'budget' (预算数) or 'actual' (决算数); absent = from the document's kind. */
+	measure?: Measure;
 	source_line: number;
 }
 
@@ -87,6 +108,8 @@ export interface FunctionRow {
 	func_name: string;
 	/** 0 = 合计, 1 = 类, 2 = 款, 3 = 项. */
 	level: 0 | 1 | 2 | 3;
+	/** 'budget' (预算数) or 'actual' (决算数); absent = from the document's kind. */
+	measure?: Measure;
 	source_line: number;
 }
 
@@ -131,6 +154,8 @@ export interface BasicByEconomicRecord {
 	total: Decimal | null;
 	personnel: Decimal | null;
 	public: Decimal | null;
+	/** 'budget' (预算数) or 'actual' (决算数); absent = from the document's kind. */
+	measure?: Measure;
 	source_line: number;
 }
 
@@ -150,7 +175,7 @@ export interface ThreePublicRecord {
 	/** 'table' for the 三公 table, 'narrative' for figures stated only in the text. */
 	source: 'table' | 'narrative';
 	/** 'budget' or 'actual' (决算数). */
-	measure: 'budget' | 'actual';
+	measure: Measure;
 	source_line: number;
 }
 
@@ -162,7 +187,7 @@ export interface RelatedExpenseRecord {
 	category: RelatedExpenseCategory;
 	amount: Decimal | null;
 	source: 'table' | 'narrative';
-	measure: 'budget' | 'actual';
+	measure: Measure;
 	source_line: number;
 }
 

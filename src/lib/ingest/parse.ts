@@ -11,9 +11,11 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { ParseContext } from './context';
-import { emptyTables, type ParsedDocument } from './model';
+import { emptyTables, type ParsedDocument, type ParsedTables } from './model';
 import { decodeText, readText, type SourceText } from './reader/text';
+import { departmentKey } from './recognize/department-key';
 import { recognizeFinancialTables } from './recognize/financial';
+import { expectedTables, missingTables } from './recognize/financial/standard';
 import { recognizeIdentity } from './recognize/identity';
 import { recognizeNarrative, recognizePerformance } from './recognize/performance';
 import { runDocumentRules } from '../rules';
@@ -40,7 +42,9 @@ export function parseSource(input: DocumentInput, source: SourceText): ParsedDoc
 	const ctx = new ParseContext(docId, source);
 	const identity = recognizeIdentity(ctx);
 	const tables = emptyTables();
-	recognizeFinancialTables(ctx, tables, identity);
+	const printed = recognizeFinancialTables(ctx, tables, identity);
+	stampMeasure(tables, identity.kind === 'final' ? 'actual' : 'budget');
+	const expected = expectedTables(identity.kind, identity.layout, identity.fiscal_year);
 	recognizePerformance(ctx, tables, identity);
 	recognizeNarrative(ctx, tables, identity);
 	const accounting = ctx.finish();
@@ -52,7 +56,10 @@ export function parseSource(input: DocumentInput, source: SourceText): ParsedDoc
 			...identity,
 			line_count: source.lines.length,
 			...accounting,
-			tables_found: ctx.tablesFound.join(',')
+			tables_found: ctx.tablesFound.join(','),
+			department_key: departmentKey(identity.department_name, identity.region),
+			tables_expected: expected.join(','),
+			tables_missing: missingTables(expected, printed).join(',')
 		},
 		tables,
 		issues: ctx.issues,
@@ -71,6 +78,22 @@ export function parseSource(input: DocumentInput, source: SourceText): ParsedDoc
 			`规则组 ${f.group} 出错，已跳过 (rule group failed): ${f.message}`
 		);
 	return doc;
+}
+
+/**
+ * Budget documents print 预算数, final accounts 决算数: the classified and
+ * summary tables carry the document's measure (三公 and related expenses set
+ * theirs per column, since 决算 三公 tables print both).
+ */
+function stampMeasure(tables: ParsedTables, measure: 'budget' | 'actual'): void {
+	for (const list of [
+		tables.summary,
+		tables.income_by_function,
+		tables.expenditure_by_function,
+		tables.appropriation_by_function,
+		tables.basic_by_economic
+	])
+		for (const r of list) r.measure ??= measure;
 }
 
 /** Convenience for tests and the browser: parse a string. */

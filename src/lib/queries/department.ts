@@ -5,7 +5,7 @@
  * economic classification of basic spending.
  */
 import type { Statement } from '../db/types';
-import { deptKey, Params, type DecimalString } from './sql';
+import { deptKey, Params, type DecimalString, deptIn } from './sql';
 
 export interface DepartmentDocRow {
 	doc_id: string;
@@ -24,7 +24,7 @@ export function departmentDocsQuery(departments: readonly string[] = []): Statem
 	return p.statement(`
 SELECT d.doc_id, ${deptKey('d')} AS dept_key, d.department_name, d.region,
 	d.fiscal_year::INTEGER AS fiscal_year, d.kind, d.scope, d.source_name
-FROM documents d WHERE ${p.inList(deptKey('d'), departments)}
+FROM documents d WHERE ${deptIn(p, departments, deptKey('d'), 'd.department_name')}
 ORDER BY dept_key, d.fiscal_year, d.kind, d.doc_id`);
 }
 

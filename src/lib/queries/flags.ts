@@ -5,7 +5,7 @@
  * create empty when the snapshot has none (the engine is issue #4).
  */
 import type { Statement } from '../db/types';
-import { deptKey, Params } from './sql';
+import { deptKey, Params, deptIn } from './sql';
 
 export interface FlagFilter {
 	rules?: readonly string[];
@@ -36,7 +36,7 @@ function where(p: Params, f: FlagFilter): string {
 	return [
 		p.inList('f.rule_id', f.rules ?? []),
 		p.inList('f.severity', f.severities ?? []),
-		p.inList(deptKey('d'), f.departments ?? []),
+		deptIn(p, f.departments ?? [], deptKey('d'), 'd.department_name'),
 		p.inList('f.doc_id', f.docIds ?? [])
 	].join(' AND ');
 }

@@ -3,7 +3,7 @@
  * year and kind, headline totals (万元, exact) and parse-issue counts.
  */
 import type { Statement } from '../db/types';
-import { deptKey, Params, type DecimalString } from './sql';
+import { deptKey, Params, type DecimalString, deptIn } from './sql';
 
 export interface OverviewRow {
 	doc_id: string;
@@ -41,7 +41,7 @@ export interface OverviewInput {
 export function overviewQuery(input: OverviewInput = {}): Statement {
 	const p = new Params();
 	const where = [
-		p.inList(deptKey('d'), input.departments ?? []),
+		deptIn(p, input.departments ?? [], deptKey('d'), 'd.department_name'),
 		p.inList('d.fiscal_year', input.years ?? [])
 	].join(' AND ');
 	return p.statement(`

@@ -22,7 +22,7 @@ import {
 	MONEY_ONLY_PATTERN,
 	normalizedNameSql
 } from './indicator-name';
-import { deptKey, Params, type DecimalString } from './sql';
+import { deptKey, Params, type DecimalString, deptIn } from './sql';
 
 export interface PerCapitaInput {
 	docIds?: readonly string[];
@@ -64,7 +64,7 @@ export function perCapitaQuery(input: PerCapitaInput = {}): Statement {
 	const moneyOnly = p.add(MONEY_ONLY_PATTERN);
 	const docFilter = [
 		p.inList('d.doc_id', input.docIds ?? []),
-		p.inList(deptKey('d'), input.departments ?? [])
+		deptIn(p, input.departments ?? [], deptKey('d'), 'd.department_name')
 	].join(' AND ');
 	const groupFilter = input.group ? `group_key = ${p.add(input.group)}` : 'TRUE';
 	return p.statement(`

@@ -31,12 +31,28 @@ export class Params {
 export const DECIMAL = 'DECIMAL(18,4)';
 
 /**
- * A department's key across documents and years: its published name, or the
- * source file name when the document names no department. `alias` is the
- * documents table alias.
+ * A department's key across documents and years: documents.department_key
+ * (region/normalized name, stable across years), else its published name,
+ * else the source file name when the document names no department. `alias`
+ * is the documents table alias.
  */
 export function deptKey(alias = 'd'): string {
-	return `coalesce(nullif(trim(${alias}.department_name), ''), ${alias}.source_name)`;
+	return `coalesce(nullif(trim(${alias}.department_key), ''), nullif(trim(${alias}.department_name), ''), ${alias}.source_name)`;
+}
+
+/**
+ * Department filter: a listed value matches the department key or, so that
+ * links saved before department_key keep working, the published name.
+ * `TRUE` when the list is empty (no filter).
+ */
+export function deptIn(
+	p: Params,
+	departments: readonly string[],
+	key: string,
+	name: string
+): string {
+	if (departments.length === 0) return 'TRUE';
+	return `(${p.inList(key, departments)} OR ${p.inList(name, departments)})`;
 }
 
 /** Exact decimal string as returned by the connectors, e.g. "6473.0300". */

@@ -9,7 +9,7 @@
  * year-over-year change and rank among departments.
  */
 import type { Statement } from '../db/types';
-import { deptKey, Params, type DecimalString } from './sql';
+import { deptKey, Params, type DecimalString, deptIn } from './sql';
 
 export const THREE_PUBLIC_CATEGORIES = [
 	'total',
@@ -55,7 +55,7 @@ export function threePublicFiguresQuery(filter: ThreePublicFilter = {}): Stateme
 	return p.statement(`
 WITH f AS (${FIGURES})
 SELECT * FROM f
-WHERE ${p.inList('dept_key', filter.departments ?? [])} AND ${p.inList('fiscal_year', filter.years ?? [])}
+WHERE ${deptIn(p, filter.departments ?? [], 'dept_key', 'department_name')} AND ${p.inList('fiscal_year', filter.years ?? [])}
 	AND measure = ${p.add(filter.measure ?? 'budget')}
 ORDER BY dept_key, fiscal_year, ${CATEGORY_ORDER}, source DESC, doc_year DESC`);
 }
@@ -109,7 +109,7 @@ SELECT dept_key, department_name, fiscal_year, category, amount, source, doc_id,
 		ELSE ((amount - prev_amount) / prev_amount)::DOUBLE END AS change_pct,
 	rank, departments_in_year
 FROM trend
-WHERE ${p.inList('dept_key', filter.departments ?? [])} AND ${p.inList('fiscal_year', filter.years ?? [])}
+WHERE ${deptIn(p, filter.departments ?? [], 'dept_key', 'department_name')} AND ${p.inList('fiscal_year', filter.years ?? [])}
 ORDER BY dept_key, fiscal_year, ${CATEGORY_ORDER}`);
 }
 

@@ -151,7 +151,14 @@ export function documentRows(doc: ParsedDocument): TableRows {
 			const row: PlainRow = {};
 			let dropped = false;
 			for (const col of table.columns) {
-				const { cell, problem } = convertCell(col, fields[col.name]);
+				// A record without a measure carries its document's (model.ts Measure).
+				const value =
+					col.name === 'measure' && fields.measure === undefined
+						? doc.document.kind === 'final'
+							? 'actual'
+							: 'budget'
+						: fields[col.name];
+				const { cell, problem } = convertCell(col, value);
 				row[col.name] = cell;
 				if (!problem) continue;
 				const line = typeof fields.source_line === 'number' ? fields.source_line : null;

@@ -52,6 +52,24 @@ export const documents = defineTable<DocumentRecord>({
 			false,
 			'识别出的标准表，逗号分隔',
 			'Standard tables recognized, comma-separated'
+		),
+		department_key: col(
+			'VARCHAR',
+			true,
+			'跨年度稳定的部门标识：地区/规范化部门名称（如“上海市普陀区/万里街道办事处”）；未识别部门时为空',
+			'Department identity stable across years: region/normalized name (e.g. 上海市普陀区/万里街道办事处); NULL when no department is named'
+		),
+		tables_expected: col(
+			'VARCHAR',
+			false,
+			'该类型（预算/决算）与版式应公开的标准表，逗号分隔（summary,income,expenditure,appropriation_summary,general_appropriation,basic_economic,gov_fund,soe_capital,three_public）',
+			'Standard tables a document of this kind and layout publishes, comma-separated ids'
+		),
+		tables_missing: col(
+			'VARCHAR',
+			false,
+			'应公开但文档中未出现的标准表，逗号分隔；空串表示齐全',
+			"Expected standard tables the document does not print, comma-separated; '' when complete"
 		)
 	},
 	orderBy: ['doc_id']

@@ -42,6 +42,7 @@ export const summary = defineTable<SummaryRecord>({
 		general: money('一般公共预算（财政拨款收支总表支出行）', 'General public budget column'),
 		gov_fund: money('政府性基金预算', 'Government fund budget column'),
 		soe_capital: money('国有资本经营预算', 'State capital operation budget column'),
+		measure,
 		source_line: sourceLine
 	},
 	orderBy: ['doc_id', 'source_line', 'table_kind', 'side', 'seq']
@@ -63,6 +64,7 @@ export const incomeByFunction = defineTable<IncomeByFunctionRecord>({
 		subordinate_remittance: money('附属单位上缴收入', 'Remittance from subordinate units'),
 		other_income: money('其他收入', 'Other income'),
 		carryover: money('上年结转（结余）', 'Carry-over from the prior year'),
+		measure,
 		source_line: sourceLine
 	},
 	orderBy: ['doc_id', 'source_line']
@@ -80,6 +82,7 @@ export const expenditureByFunction = defineTable<ExpenditureByFunctionRecord>({
 		operating: money('事业单位经营支出', 'Operating expenditure of public institutions'),
 		remit_superior: money('上缴上级支出', 'Remittance to the superior unit'),
 		subsidy_subordinate: money('对附属单位补助支出', 'Subsidy to subordinate units'),
+		measure,
 		source_line: sourceLine
 	},
 	orderBy: ['doc_id', 'source_line']
@@ -100,6 +103,7 @@ export const appropriationByFunction = defineTable<AppropriationByFunctionRecord
 		total: money('合计', 'Total'),
 		basic: money('基本支出', 'Basic expenditure'),
 		project: money('项目支出', 'Project expenditure'),
+		measure,
 		source_line: sourceLine
 	},
 	orderBy: ['doc_id', 'source_line', 'fund']
@@ -122,6 +126,7 @@ export const basicByEconomic = defineTable<BasicByEconomicRecord>({
 		total: money('合计', 'Total'),
 		personnel: money('人员经费', 'Personnel expenses'),
 		public: money('公用经费', 'Public (office) expenses'),
+		measure,
 		source_line: sourceLine
 	},
 	orderBy: ['doc_id', 'source_line']

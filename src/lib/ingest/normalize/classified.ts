@@ -66,6 +66,9 @@ export interface ParsedRow<F extends string> {
 /** 合计 rows; 决算 tables also print `人员经费合计` / `公用经费合计`. */
 const TOTAL = /^([\u4e00-\u9fa5]{0,6}合计|总计)$/;
 
+/** A cell that only marks “more rows here” in a template: ellipses, 。。。, dots. */
+const PLACEHOLDER = /^[…。.·⋯\s]+$/;
+
 /** Removes extraction spaces inside a Chinese name, keeping spaces between Latin words. */
 export function cleanName(s: string): string {
 	return s
@@ -117,6 +120,18 @@ export function parseClassified<F extends string>(
 		if (joined && codeCells.length === 1) {
 			codeCells[0] = joined[1] ?? '';
 			if (name === '') name = cleanName(joined[2] ?? '');
+		}
+		// Template rows (`…|…`, `。。。`) stand for rows to fill in: structure, no record.
+		if (cells.some((c) => c !== '') && cells.every((c) => c === '' || PLACEHOLDER.test(c))) {
+			if (!spec.deferClaim) for (const n of row.lines) ctx.claim(n, spec.table, 'note');
+			ctx.report(
+				row.line,
+				spec.table,
+				'info',
+				'placeholder_row',
+				'模板占位行，未存储 (template placeholder row)'
+			);
+			continue;
 		}
 		const isTotal =
 			TOTAL.test(compact(name)) ||

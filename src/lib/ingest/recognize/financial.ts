@@ -24,6 +24,7 @@ import { normalizeThreePublic } from '../normalize/threePublic';
 import { buildGrid, splitSideBySide, type Grid } from './financial/grid';
 import { append, resolveAllFunds, runChecks, type AllFunds } from './financial/postprocess';
 import { claimContents, segmentTables, type TableSegment } from './financial/segment';
+import { standardTableOf, type StandardTable } from './financial/standard';
 import type { TableFamily } from './financial/titles';
 import type { DocumentIdentity } from './identity';
 
@@ -60,14 +61,21 @@ function isEmptyTable(grid: Grid): boolean {
 	return grid.rows.every((r) => r.cells.every((c, i) => i === skip || !/\d/.test(c)));
 }
 
+/**
+ * Reads every standard financial table into `out`; returns the standard
+ * tables printed (financial/standard.ts ids, in order of appearance).
+ */
 export function recognizeFinancialTables(
 	ctx: ParseContext,
 	out: ParsedTables,
 	identity: DocumentIdentity
-): void {
+): StandardTable[] {
 	const allFunds: AllFunds[] = [];
+	const found: StandardTable[] = [];
 	claimContents(ctx);
 	for (const seg of segmentTables(ctx, identity.department_name)) {
+		const id = standardTableOf(seg.match);
+		if (!found.includes(id)) found.push(id);
 		try {
 			readTable(ctx, out, identity, seg, allFunds);
 		} catch (e) {
@@ -83,6 +91,7 @@ export function recognizeFinancialTables(
 	}
 	resolveAllFunds(ctx, out, allFunds);
 	runChecks(ctx, out);
+	return found;
 }
 
 function readTable(
