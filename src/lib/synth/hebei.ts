@@ -52,13 +52,44 @@ function pageHead(c: Ctx, headers: string[][]): void {
 }
 
 /** Emits `rows` page by page; `emit(row, narrow)` writes one row and returns nothing. */
-function paged<T>(c: Ctx, headers: string[][], rows: T[], emit: (r: T, narrow: boolean) => void) {
+/**
+ * Emits `rows` page by page. `emit(row, narrow, breaks)` writes one row;
+ * `breaks` is true for the last row of a page that is not the last row of
+ * the table: the row may return cells that continue it after the next
+ * page's header (a cell wrapped across the page break).
+ */
+function paged<T>(
+	c: Ctx,
+	headers: string[][],
+	rows: T[],
+	emit: (r: T, narrow: boolean, breaks: boolean) => string[] | void
+) {
+	let carry: string[] | null = null;
 	for (let start = 0; start < rows.length; start += ROWS_PER_PAGE) {
 		if (start > 0) c.b.line();
 		pageHead(c, headers);
+		if (carry) c.b.row(carry);
+		carry = null;
 		const narrow = c.prng.chance(0.3);
-		for (const r of rows.slice(start, start + ROWS_PER_PAGE)) emit(r, narrow);
+		const page = rows.slice(start, start + ROWS_PER_PAGE);
+		page.forEach((r, i) => {
+			const breaks = i === page.length - 1 && start + ROWS_PER_PAGE < rows.length;
+			carry = emit(r, narrow, breaks) ?? null;
+		});
 	}
+}
+
+/**
+ * A row cut by a page break, as in the real 收入总表: the name's tail and
+ * the amounts' last digit continue after the next page's header
+ * (`卫生` / `313.5` … `健康 支出` / `2`). Returns [head cells, tail cells].
+ */
+function wrapAcrossPage(name: string, amounts: string[]): [string, string[], string[]] {
+	const chars = Array.from(name);
+	const cut = Math.max(1, Math.floor(chars.length / 2));
+	const heads = amounts.map((a) => (a.length > 1 ? a.slice(0, -1) : a));
+	const tails = amounts.map((a) => (a.length > 1 ? a.slice(-1) : ''));
+	return [chars.slice(0, cut).join(''), heads, [chars.slice(cut).join(''), ...tails]];
 }
 
 const cell = (cents: number, narrow: boolean) =>
@@ -124,21 +155,16 @@ function expenditureTable(c: Ctx, plan: DepartmentPlan, inj: Injections): void {
 		});
 	});
 	let seq = 0;
-	paged(c, headers, rows, (r, narrow) => {
+	paged(c, headers, rows, (r, narrow, breaks) => {
 		seq++;
 		const name = narrow ? wrapNarrow(r.name, 3) : r.name;
 		const code = narrow ? splitNumber(r.code) : r.code;
-		const line = c.b.row([
-			String(seq),
-			code,
-			name,
-			cell(r.total, narrow),
-			cell(r.basic, narrow),
-			cell(r.project, narrow),
-			'',
-			'',
-			''
-		]);
+		const amounts = [cell(r.total, false), cell(r.basic, false), cell(r.project, false)];
+		const wrap = breaks && !narrow && r.code !== '' && c.prng.chance(0.5);
+		const [head, heads, tail] = wrap
+			? wrapAcrossPage(name, amounts)
+			: [name, narrow ? amounts.map(splitNumber) : amounts, null];
+		const line = c.b.row([String(seq), code, head, ...heads, '', '', '']);
 		const key = r.code === '' ? '合计' : r.code;
 		const table = 'expenditure_by_function' as const;
 		for (const [column, v] of [
@@ -160,6 +186,7 @@ function expenditureTable(c: Ctx, plan: DepartmentPlan, inj: Injections): void {
 						? '款 row 10.00 below the sum of its 项 rows'
 						: '合计 0.01 below the 类 rows'
 			});
+		return tail ? ['', '', ...tail, '', '', ''] : undefined;
 	});
 	c.b.line();
 }
