@@ -67,6 +67,24 @@ describe('人均成本', () => {
 		expect(await o.page.locator('svg.chart circle').count()).toBe(Number(g!.n));
 		await shot(o.page, 'per-capita');
 
+		// Filter to one department of the group: every detail row is that department's.
+		const picker = o.page.getByTestId('dept-picker');
+		const detail = o.page.locator('[data-testid="per-capita-table"] tbody tr');
+		const before = (await detail.allInnerTexts()).join('\n');
+		const names = (await picker.locator('label').allInnerTexts()).map((t) => t.trim());
+		const dept = names.find((n) => before.includes(n));
+		expect(dept).toBeDefined();
+		await picker.locator('label', { hasText: dept! }).locator('input').check();
+		await o.page.waitForURL((u) => u.searchParams.getAll('d').includes(dept!));
+		await expect
+			.poll(async () => {
+				const rows = await detail.allInnerTexts();
+				return rows.length > 0 && rows.every((t) => t.includes(dept!));
+			})
+			.toBe(true);
+		await picker.locator('label', { hasText: dept! }).locator('input').uncheck();
+		await o.page.waitForURL((u) => !u.searchParams.has('d'));
+
 		await o.page.getByTestId('group-select').selectOption('');
 		await o.page.waitForURL((u) => !u.searchParams.has('g'));
 		await expect
