@@ -97,6 +97,22 @@ describe('SQL 查询', () => {
 		await o.context.close();
 	});
 
+	it('scrolls 100k result rows while rendering only the visible window', async () => {
+		const o = await open(
+			browser,
+			sqlLink('SELECT i, i * 2 AS twice FROM range(100000) t(i)') + '&n=100000'
+		);
+		const grid = o.page.getByTestId('result-grid');
+		await grid.waitFor();
+		expect(await o.page.getByTestId('sql-meta').innerText()).toContain('100,000 行');
+		expect(await grid.locator('[role="row"]').count()).toBeLessThan(80);
+		await grid.locator('[role="table"]').evaluate((el) => (el.scrollTop = el.scrollHeight));
+		await grid.getByRole('cell', { name: '99999', exact: true }).waitFor();
+		expect(await grid.locator('[role="row"]').count()).toBeLessThan(80);
+		expect(await o.page.getByTestId('row-cap').count()).toBe(0);
+		await o.context.close();
+	});
+
 	const hostile = [
 		"COPY documents TO '/tmp/x.csv'",
 		"ATTACH 'http://example.com/evil.db' AS evil",
