@@ -19,6 +19,12 @@ function candidates(doc: ParsedDocument, t: FigureTruth): Row[] {
 	const tb = doc.tables as unknown as Record<FigureTruth['table'], Row[]>;
 	const code = t.key === '合计' ? null : t.key;
 	switch (t.table) {
+		case 'summary': {
+			const [side, item] = t.key.split('|');
+			return tb.summary.filter(
+				(r) => r.side === side && String(r.item).replace(/\s/g, '') === item
+			);
+		}
 		case 'expenditure_by_function':
 			return tb.expenditure_by_function.filter((r) => r.func_code === code);
 		case 'basic_by_economic':

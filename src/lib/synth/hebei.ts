@@ -21,6 +21,8 @@ export interface HebeiIdentity {
 }
 
 export interface Injections {
+	/** One 收支总表 expense item 1.00 too high (summary_total_mismatch). */
+	summaryItem: boolean;
 	/** Add 10.00 to one 类 row of the 支出总表 (children no longer add up). */
 	tableGap: boolean;
 	/** 合计 of the 支出总表 printed 0.01 below the sum of its 类 rows. */

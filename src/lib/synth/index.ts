@@ -16,6 +16,7 @@ import {
 	type Injections
 } from './hebei';
 import { projectTables } from './hebei-projects';
+import { summaryTable } from './hebei-summary';
 import { planDepartment } from './plan';
 import { renderShanghai } from './shanghai';
 import { Prng } from './prng';
@@ -102,6 +103,7 @@ function generateDocument(a: {
 	const file = `synth_${String(a.index + 1).padStart(5, '0')}_${a.year}.txt`;
 	const plan = planDepartment(a.prng, a.scale);
 	const inj: Injections = {
+		summaryItem: a.prng.chance(a.rate),
 		tableGap: a.prng.chance(a.rate),
 		rounding: a.prng.chance(a.rate),
 		wrongDirection: a.prng.chance(a.rate),
@@ -124,6 +126,7 @@ function generateDocument(a: {
 	b.line();
 	b.line('部门预算公开表');
 	b.line();
+	summaryTable(c, plan, inj.summaryItem);
 	expenditureTable(c, plan, inj);
 	economicTable(c, plan);
 	threePublicTable(c, plan.three);

@@ -10,7 +10,12 @@ export interface FigureTruth {
 	doc: string;
 	/** Snapshot table the figure lands in. */
 	table:
-		'expenditure_by_function' | 'basic_by_economic' | 'three_public' | 'projects' | 'indicators';
+		| 'summary'
+		| 'expenditure_by_function'
+		| 'basic_by_economic'
+		| 'three_public'
+		| 'projects'
+		| 'indicators';
 	/** Function/economic code, 三公 category, project code or indicator key. */
 	key: string;
 	/** Column of the snapshot table (total, basic, amount, target_raw …). */
