@@ -33,6 +33,9 @@ function isFragment(rec: SummaryRecord): boolean {
 	);
 }
 
+/** A 合计 / 总计 label is complete: the short label below it is a line of its own. */
+const COMPLETE = /(合计|总计)$/;
+
 interface Item {
 	col: number;
 	label: string;
@@ -124,7 +127,8 @@ export function normalizeSummary(
 		if (!ok) continue;
 		for (const rec of records) {
 			const prev = last[rec.side];
-			if (prev && isFragment(rec)) {
+			// Only a label cut short takes a tail: `本年支出合计` + `结余分配` are two lines.
+			if (prev && isFragment(rec) && !COMPLETE.test(prev.item)) {
 				// The tail of a label wrapped onto the next line (`八、社会保障和就` + `业支出`).
 				prev.item += rec.item;
 				continue;
