@@ -28,7 +28,7 @@ import { createTableSql, SCHEMA_VERSION, TABLES } from '../schema/tables';
 import { appendRow, fileInfo, MANIFEST_FILE, parquetFile, sqlString } from './write';
 
 export interface StreamWriterOptions {
-	/** DuckDB memory limit before spilling to disk (default 1GB). */
+	/** DuckDB memory limit before spilling to disk (default 512MB). */
 	memoryLimit?: string;
 	/** Spill directory (default: the OS temp directory). */
 	tempDir?: string;
@@ -54,7 +54,7 @@ export class SnapshotStreamWriter {
 		await mkdir(dir, { recursive: true });
 		const instance = await DuckDBInstance.create(':memory:', {
 			threads: '1',
-			memory_limit: opts.memoryLimit ?? '1GB',
+			memory_limit: opts.memoryLimit ?? '512MB',
 			temp_directory: opts.tempDir ?? path.join(os.tmpdir(), `budgetlens-duckdb-${process.pid}`)
 		});
 		const conn = await instance.connect();
