@@ -19,6 +19,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import type { Manifest } from '../src/lib/schema/manifest';
+import { EditionIndex, preferPdfs } from '../src/lib/snapshot/editions';
 import { expandInputs } from '../src/lib/snapshot/inputs';
 import { defaultJobs, ingestParallel } from '../src/lib/snapshot/parallel';
 import { summaryLines, type RunTotals } from '../src/lib/snapshot/report';
@@ -94,6 +95,9 @@ async function main(): Promise<number> {
 	};
 	const failures: { file: string; code: string; message: string }[] = [];
 	const known = new Map<string, string>();
+	// A PDF and its text extraction: the PDF (read first) is kept (snapshot/editions.ts).
+	const editions = new EditionIndex();
+	const files = preferPdfs(inputs.files);
 	let cached = 0;
 	const started = performance.now();
 	let writer: SnapshotStreamWriter;
@@ -104,8 +108,8 @@ async function main(): Promise<number> {
 		return 1;
 	}
 	let i = 0;
-	for await (const outcome of ingestParallel(inputs.files, { jobs, cacheDir: args.values.cache })) {
-		bar?.start(inputs.files.length, i++, { file: path.basename(outcome.file) });
+	for await (const outcome of ingestParallel(files, { jobs, cacheDir: args.values.cache })) {
+		bar?.start(files.length, i++, { file: path.basename(outcome.file) });
 		totals.bytes += outcome.bytes;
 		if (outcome.cached) cached++;
 		if (outcome.status === 'ok') {
@@ -115,6 +119,15 @@ async function main(): Promise<number> {
 				totals.duplicates++;
 				const name = path.basename(outcome.file);
 				log(`= ${name}: 与 ${prev} 内容相同，已跳过 (same content as ${prev}; skipped)`);
+				continue;
+			}
+			const pdf = editions.claim(outcome.rows.documents[0], path.basename(outcome.file));
+			if (pdf !== null) {
+				totals.duplicates++;
+				const name = path.basename(outcome.file);
+				log(
+					`= ${name}: 与 ${pdf} 为同一文档（部门、年度、类型相同），保留 PDF 的页面出处，已跳过 (same department, year and kind as ${pdf}; the PDF is kept for its page provenance)`
+				);
 				continue;
 			}
 			known.set(outcome.docId, path.basename(outcome.file));

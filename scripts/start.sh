@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main command (npm start): installs dependencies, rebuilds the default
-# snapshot from ../shared/corpus/text when the corpus is present (otherwise
+# snapshot from ../shared/corpus (text and pdf) when the corpus is present (otherwise
 # uses the committed one), builds the static web app and serves it on
 # localhost.
 set -euo pipefail
@@ -12,7 +12,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 
 if [ -d ../shared/corpus/text ]; then
-	echo "== building the default snapshot from ../shared/corpus/text"
+	echo "== building the default snapshot from ../shared/corpus (text and pdf)"
 	npm run --silent snapshot
 else
 	echo "== ../shared/corpus not found: using the committed snapshot in static/data/default"
