@@ -5,11 +5,14 @@
  * and re-ingesting with a cache after changing one document parses only
  * that document and still gives the snapshot a fresh ingest gives.
  */
+import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../src/lib/synth';
+import { parserFingerprint } from '../../src/lib/snapshot/cache';
 import { ingestParallel, type ParallelOptions } from '../../src/lib/snapshot/parallel';
 import type { TaskResult } from '../../src/lib/snapshot/parallel-task';
 import { SnapshotStreamWriter } from '../../src/lib/snapshot/stream-write';
@@ -72,9 +75,11 @@ describe('parallel ingest', () => {
 
 	it('re-ingests only the changed document with a cache', async () => {
 		const cacheDir = path.join(root, 'cache');
-		const first = await ingest(path.join(root, 'c1'), { jobs: 2, cacheDir });
+		// A fixed parser fingerprint: an engineer editing the parser meanwhile must not void the cache.
+		const fingerprint = await parserFingerprint();
+		const first = await ingest(path.join(root, 'c1'), { jobs: 2, cacheDir, fingerprint });
 		expect(first.filter((r) => r.cached)).toHaveLength(0);
-		const again = await ingest(path.join(root, 'c2'), { jobs: 2, cacheDir });
+		const again = await ingest(path.join(root, 'c2'), { jobs: 2, cacheDir, fingerprint });
 		// Every document is a hit (the empty file's failure is cached too).
 		expect(again.filter((r) => r.cached)).toHaveLength(files.length);
 		expect(await snapshotBytes(path.join(root, 'c2'))).toEqual(
@@ -84,7 +89,7 @@ describe('parallel ingest', () => {
 		const target = files[3]!;
 		const text = await readFile(target, 'utf8');
 		await writeFile(target, text.replace('单位：万元', '单位：万元 '));
-		const third = await ingest(path.join(root, 'c3'), { jobs: 2, cacheDir });
+		const third = await ingest(path.join(root, 'c3'), { jobs: 2, cacheDir, fingerprint });
 		expect(third.filter((r) => !r.cached).map((r) => r.file)).toEqual([target]);
 		const fresh = await ingest(path.join(root, 'c4'), { jobs: 1 });
 		expect(fresh.some((r) => r.cached)).toBe(false);
@@ -104,4 +109,41 @@ describe('parallel ingest', () => {
 		expect(() => writer.add(rows!)).toThrow(/duplicate document/);
 		await writer.finish();
 	}, 60_000);
+
+	it('npm run ingest: --jobs 2 through the tsx worker, --cache on the second run', async () => {
+		const run = promisify(execFile);
+		const tsx = path.resolve(process.cwd(), 'node_modules/.bin/tsx');
+		const cacheDir = path.join(root, 'cli-cache');
+		const args = (out: string) => [
+			'scripts/ingest.ts',
+			'--jobs',
+			'2',
+			'--cache',
+			cacheDir,
+			'--json',
+			'--out',
+			out,
+			corpus
+		];
+		const first = await run(tsx, args(path.join(root, 'cli1')), { cwd: process.cwd() }).catch(
+			(e: { stdout: string; stderr: string; code: number }) => e
+		);
+		// The empty file is a failure: exit code 1, the others still land.
+		const summary = JSON.parse(first.stdout);
+		expect(summary.documents).toHaveLength(12);
+		expect(summary.failed.map((f: { code: string }) => f.code)).toEqual(['empty']);
+		expect(first.stderr).toContain(`cache: 0 of ${files.length} documents unchanged`);
+		const second = await run(tsx, args(path.join(root, 'cli2')), { cwd: process.cwd() }).catch(
+			(e: { stdout: string; stderr: string }) => e
+		);
+		expect(second.stderr).toContain(
+			`cache: ${files.length} of ${files.length} documents unchanged`
+		);
+		expect(await snapshotBytes(path.join(root, 'cli2'))).toEqual(
+			await snapshotBytes(path.join(root, 'cli1'))
+		);
+		expect(await snapshotBytes(path.join(root, 'cli1'))).toEqual(
+			await snapshotBytes(path.join(root, 'j1'))
+		);
+	}, 180_000);
 });
