@@ -25,6 +25,8 @@ function candidates(doc: ParsedDocument, t: FigureTruth): Row[] {
 				(r) => r.side === side && String(r.item).replace(/\s/g, '') === item
 			);
 		}
+		case 'income_by_function':
+			return tb.income_by_function.filter((r) => r.func_code === code);
 		case 'expenditure_by_function':
 			return tb.expenditure_by_function.filter((r) => r.func_code === code);
 		case 'basic_by_economic':

@@ -61,7 +61,8 @@ function numeral(n: number): string {
 	return `${t}${ones === 0 ? '' : NUMERALS[ones - 1]}`;
 }
 
-export function summaryTable(c: Ctx, plan: DepartmentPlan, summaryItem: boolean): void {
+/** Returns the carry-over (上年结转结余) it printed, for the 收入总表. */
+export function summaryTable(c: Ctx, plan: DepartmentPlan, summaryItem: boolean): number {
 	const total = plan.basicTotal + plan.projectTotal;
 	const byName = new Map(
 		plan.func.filter((f) => f.level === 1).map((f) => [f.name, f.basic + f.project])
@@ -151,4 +152,5 @@ export function summaryTable(c: Ctx, plan: DepartmentPlan, summaryItem: boolean)
 		}
 	}
 	c.b.line();
+	return carry;
 }

@@ -16,6 +16,7 @@ import {
 	type Injections
 } from './hebei';
 import { projectTables } from './hebei-projects';
+import { incomeTable } from './hebei-income';
 import { summaryTable } from './hebei-summary';
 import { planDepartment } from './plan';
 import { renderShanghai } from './shanghai';
@@ -126,7 +127,8 @@ function generateDocument(a: {
 	b.line();
 	b.line('部门预算公开表');
 	b.line();
-	summaryTable(c, plan, inj.summaryItem);
+	const carry = summaryTable(c, plan, inj.summaryItem);
+	incomeTable(c, plan, carry);
 	expenditureTable(c, plan, inj);
 	economicTable(c, plan);
 	threePublicTable(c, plan.three);

@@ -11,6 +11,7 @@ export interface FigureTruth {
 	/** Snapshot table the figure lands in. */
 	table:
 		| 'summary'
+		| 'income_by_function'
 		| 'expenditure_by_function'
 		| 'basic_by_economic'
 		| 'three_public'
