@@ -9,6 +9,33 @@ import type { Ctx, Injections } from './hebei';
 import type { ProjectPlan } from './plan';
 import { money } from './text-builder';
 
+/** Indicator patterns of the corpus' 绩效目标表 (name, unit / description, target). */
+const QUANTITY: [string, string][] = [
+	['补助发放人数', '人'],
+	['伤残军人优抚人数', '人'],
+	['救助人数', '人'],
+	['培训场次', '次'],
+	['慰问活动次数', '次'],
+	['覆盖社区数量', '个']
+];
+const QUALITY: [string, string, string][] = [
+	['补助资金发放覆盖率', '发放覆盖率', '100%'],
+	['审核准确率', '按需申请，审核准确率保障率', '≥98%'],
+	['资金使用合规率', '资金使用合规', '100%'],
+	['残疾人日常工作保障率', '残疾人日常工作得到保障', '100%']
+];
+const TIMELINESS: [string, string, string][] = [
+	['发放时限', '及时足额发放到位', '每月月底前发放'],
+	['项目完成时限', '项目完成时间', '10月底前'],
+	['完成工作时间', '完成工作时间', '12月底前']
+];
+const EFFECT: [string, string, string][] = [
+	['社会效益指标', '维护社会稳定', '有效保障'],
+	['可持续影响指标', '政策持续发挥作用', '长期'],
+	['社会效益指标', '服务对象生活质量', '逐年提升']
+];
+const SATISFACTION = ['服务对象满意度', '受益群众满意度', '残疾人服务对象满意度'];
+
 /** The per-capita indicator shared by every department: peers can compare it. */
 export const PER_CAPITA_NAME = '伤残人员抚恤金人均成本';
 
@@ -54,18 +81,25 @@ export function projectTables(c: Ctx, projects: ProjectPlan[], inj: Injections):
 		c.b.row(['绩效目标', `1. 保障${p.people}名服务对象的补助及时发放。`, '', '', '', '', '']);
 		c.b.row(['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据', '']);
 		const perCapita = outlier === i ? p.perCapita * 20 : p.perCapita;
+		const [qName, qUnit] = c.prng.pick(QUANTITY);
+		const n = qUnit === '人' ? p.people : Math.max(1, Math.floor(p.people / 20));
+		const [lName, lDesc, lTarget] = c.prng.pick(QUALITY);
+		const [tName, tDesc, tTarget] = c.prng.pick(TIMELINESS);
+		const [eKind, eName, eTarget] = c.prng.pick(EFFECT);
+		const sName = c.prng.pick(SATISFACTION);
+		const sValue = c.prng.pick(['90%', '95%']);
 		const rows: [string, string, string, string, string, string, string | null][] = [
 			[
 				'产出指标',
 				'数量指标',
-				'补助发放人数',
-				'补助发放人数',
-				doubled === i ? `≥${p.people}≥${p.people}人` : `${p.people}人`,
+				qName,
+				qName,
+				doubled === i ? `≥${n}≥${n}${qUnit}` : `${n}${qUnit}`,
 				'工作计划',
 				doubled === i ? 'doubled_target' : null
 			],
-			['', '质量指标', '补助资金发放覆盖率', '发放覆盖率', '100%', '文件要求', null],
-			['', '时效指标', '发放时限', '及时足额发放到位', '每月月底前发放', '文件要求', null],
+			['', '质量指标', lName, lDesc, lTarget, '文件要求', null],
+			['', '时效指标', tName, tDesc, tTarget, '文件要求', null],
 			[
 				'',
 				'成本指标',
@@ -84,13 +118,13 @@ export function projectTables(c: Ctx, projects: ProjectPlan[], inj: Injections):
 				'上级专款文件要求',
 				people === i ? 'cost_unit_headcount' : null
 			],
-			['效益指标', '社会效益指标', '维护社会稳定', '维护社会稳定', '有效保障', '工作计划', null],
+			['效益指标', eKind, eName, eName, eTarget, '工作计划', null],
 			[
 				'满意度指标',
 				'服务对象满意度指标',
-				'服务对象满意度',
-				'服务对象满意度',
-				wrong === i ? '≤90%' : '≥90%',
+				sName,
+				sName,
+				wrong === i ? `≤${sValue}` : `≥${sValue}`,
 				'满意度调查问卷',
 				wrong === i ? 'wrong_direction' : null
 			]
