@@ -137,5 +137,21 @@ describe('synthetic corpus → parser', () => {
 			(f) => rules.has(f.rule_id) && !injectedAt.has(`${f.doc_id}|${f.rule_id}|${f.source_line}`)
 		);
 		expect(extra).toEqual([]);
+		// Other rules fire only as consequences of an injection (a 20× per-capita
+		// cost also exceeds the project amount and conflicts with the department's
+		// standard; a wrong narrative total breaks its parts) or on the vague
+		// targets copied from the corpus' patterns (有效保障, 长期 …). Years of a
+		// department are consistent: no share or 三公 jumps.
+		const others = new Set(flags.filter((f) => !rules.has(f.rule_id)).map((f) => f.rule_id));
+		expect([...others].sort()).toEqual(
+			[
+				'peer_target_conflict',
+				'per_capita_times_count',
+				'three_public_parts',
+				'vague_targets'
+			].filter((r) => others.has(r))
+		);
+		expect(others.has('peer_share_jump')).toBe(false);
+		expect(others.has('peer_three_public_jump')).toBe(false);
 	}, 60_000);
 });

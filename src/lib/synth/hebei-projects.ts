@@ -48,6 +48,8 @@ export function projectTables(c: Ctx, projects: ProjectPlan[], inj: Injections):
 	const people = at(inj.costInPeople);
 	const doubled = at(inj.doubledTarget);
 	const outlier = at(inj.perCapitaOutlier);
+	// One satisfaction standard per document, like a department's own.
+	const sValue = c.prng.pick(['90%', '95%']);
 	projects.forEach((p, i) => {
 		const title = `${i + 1}、${p.name}绩效目标表`;
 		c.b.line(title);
@@ -87,7 +89,6 @@ export function projectTables(c: Ctx, projects: ProjectPlan[], inj: Injections):
 		const [tName, tDesc, tTarget] = c.prng.pick(TIMELINESS);
 		const [eKind, eName, eTarget] = c.prng.pick(EFFECT);
 		const sName = c.prng.pick(SATISFACTION);
-		const sValue = c.prng.pick(['90%', '95%']);
 		const rows: [string, string, string, string, string, string, string | null][] = [
 			[
 				'产出指标',

@@ -18,7 +18,7 @@ import {
 import { projectTables } from './hebei-projects';
 import { incomeTable } from './hebei-income';
 import { summaryTable } from './hebei-summary';
-import { planDepartment } from './plan';
+import { planDepartment, type DepartmentPlan } from './plan';
 import { renderShanghai } from './shanghai';
 import { Prng } from './prng';
 import { TextBuilder } from './text-builder';
@@ -71,12 +71,19 @@ export function* generateCorpus(opts: CorpusOptions): Generator<SynthDocument> {
 			? `【合成】上海市${dp.pick(SH_DISTRICTS)}第${cjkNumber(d + 1)}${dp.pick(SH_BUREAUS)}`
 			: `【合成】${dp.pick(CITIES)}第${cjkNumber(d + 1)}${dp.pick(BUREAUS)}`;
 		const scale = dp.int(1, 5);
+		// One structure per department (same 科目, base amounts, projects every
+		// year); each year's amounts move by ±5% (plan.ts), so years compare.
+		const structure = dp.int(0, 0x7fffffff);
+		const planFor = (year: number) =>
+			planDepartment(new Prng(structure), scale, shanghai, new Prng(structure ^ (year * 7919)));
+		let prior = planFor(last - opts.years).three;
 		for (let y = opts.years - 1; y >= 0; y--) {
 			const year = last - y;
 			const prng = dp.fork(year);
+			const plan = { ...planFor(year), threePrior: prior };
+			prior = plan.three;
 			if (shanghai) {
 				const doc = `synth_${String(d + 1).padStart(5, '0')}_${year}_sh.txt`;
-				const plan = planDepartment(prng, scale, true);
 				const r = renderShanghai({
 					name,
 					year,
@@ -87,7 +94,7 @@ export function* generateCorpus(opts: CorpusOptions): Generator<SynthDocument> {
 					anomalyRate: rate
 				});
 				yield { name: doc, ...r };
-			} else yield generateDocument({ code, name, year, scale, prng, rate, index: d });
+			} else yield generateDocument({ code, name, year, plan, prng, rate, index: d });
 		}
 	}
 }
@@ -96,13 +103,13 @@ function generateDocument(a: {
 	code: string;
 	name: string;
 	year: number;
-	scale: number;
+	plan: DepartmentPlan;
 	prng: Prng;
 	rate: number;
 	index: number;
 }): SynthDocument {
 	const file = `synth_${String(a.index + 1).padStart(5, '0')}_${a.year}.txt`;
-	const plan = planDepartment(a.prng, a.scale);
+	const plan = a.plan;
 	const inj: Injections = {
 		summaryItem: a.prng.chance(a.rate),
 		tableGap: a.prng.chance(a.rate),

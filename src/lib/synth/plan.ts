@@ -80,8 +80,17 @@ function split(prng: Prng, total: number, n: number): number[] {
  * `yuan`: amounts are whole 元 (Shanghai layout) instead of cents of 万元;
  * 三公 figures stay whole 百元 so they print exactly in 万元.
  */
-export function planDepartment(prng: Prng, scale: number, yuan = false): DepartmentPlan {
+export function planDepartment(
+	prng: Prng,
+	scale: number,
+	yuan = false,
+	year: Prng = prng
+): DepartmentPlan {
 	const unit = yuan ? 97 : 1;
+	// Structure and base amounts come from `prng` (the same stream every year of a
+	// department); `year` moves each amount by ±5%, so years are comparable.
+	const vary = (v: number) =>
+		v === 0 ? 0 : Math.max(1, Math.round(v * (0.95 + year.next() * 0.1)));
 	const func: FuncLine[] = [];
 	const leis = prng.sample(FUNCTION_TREE, prng.int(2, 5));
 	let projectTotal = 0;
@@ -94,8 +103,9 @@ export function planDepartment(prng: Prng, scale: number, yuan = false): Departm
 			func.push(kuanLine);
 			for (const item of prng.sample<FuncItem>(kuan.items, prng.int(1, kuan.items.length))) {
 				const hasBasic = func.length === 2 || prng.chance(0.6);
-				const basic = hasBasic ? prng.int(20000, 200000) * scale * unit : 0;
-				const project = !hasBasic || prng.chance(0.4) ? prng.int(100, 150000) * scale * unit : 0;
+				const basic = hasBasic ? vary(prng.int(20000, 200000) * scale * unit) : 0;
+				const project =
+					!hasBasic || prng.chance(0.4) ? vary(prng.int(100, 150000) * scale * unit) : 0;
 				func.push({ code: item.code, name: item.name, level: 3, basic, project });
 				kuanLine.basic += basic;
 				kuanLine.project += project;
@@ -108,11 +118,12 @@ export function planDepartment(prng: Prng, scale: number, yuan = false): Departm
 	const basicTotal = func.filter((f) => f.level === 1).reduce((s, f) => s + f.basic, 0);
 
 	const m = yuan ? 100 : 1;
+	const varyM = (v: number) => (v === 0 ? 0 : Math.max(m, Math.round(vary(v) / m) * m));
 	const three: ThreePublic = {
-		outbound: prng.chance(0.15) ? prng.int(100, 3000) * m : 0,
-		vehiclePurchase: prng.chance(0.1) ? prng.int(1000, 3000) * m : 0,
-		vehicleOperation: prng.int(200, 2000) * m,
-		reception: prng.int(50, 500) * m
+		outbound: varyM(prng.chance(0.15) ? prng.int(100, 3000) * m : 0),
+		vehiclePurchase: varyM(prng.chance(0.1) ? prng.int(1000, 3000) * m : 0),
+		vehicleOperation: varyM(prng.int(200, 2000) * m),
+		reception: varyM(prng.int(50, 500) * m)
 	};
 	const drift = (v: number) =>
 		v === 0 ? 0 : Math.max(m, Math.round((v + prng.int(-(v >> 3), v >> 3)) / m) * m);
@@ -170,12 +181,15 @@ export function planDepartment(prng: Prng, scale: number, yuan = false): Departm
 
 	const nProjects = projectTotal > 0 ? prng.int(2, 10) : 0;
 	const amounts = split(prng, projectTotal, nProjects);
+	// One per-capita standard per department: its projects do not conflict.
+	const perCapita = prng.int(60, 80);
 	const projects: ProjectPlan[] = amounts.map((amount, i) => ({
 		code: `1303${String(prng.int(10, 99))}24P00${String(prng.int(100000, 999999))}${i}`,
 		name: prng.pick(PROJECT_NAMES),
 		amount,
-		perCapita: prng.int(60, 80),
-		people: prng.int(20, 400)
+		perCapita,
+		// Head count × per-capita cost stays within the project's amount.
+		people: Math.max(1, Math.min(prng.int(20, 400), Math.floor(amount / 80)))
 	}));
 	return { func, econ, basicTotal, projectTotal, three, threePrior, projects };
 }
