@@ -122,11 +122,12 @@ describe('synthetic corpus → parser', () => {
 			'cost_unit_headcount',
 			'doubled_target',
 			'peer_per_capita_outlier',
+			'peer_three_public_jump',
 			'summary_total_mismatch',
 			'three_public_narrative',
 			'wrong_direction'
 		]);
-		// Measured 100% (59/59 on seed 7); the floor guards against regressions.
+		// Measured 100% (57/57 on seed 7); the floor guards against regressions.
 		expect(found / injected).toBeGreaterThanOrEqual(0.95);
 		// Flags of these rules where nothing was injected are false positives.
 		const injectedAt = new Set(
@@ -141,7 +142,7 @@ describe('synthetic corpus → parser', () => {
 		// cost also exceeds the project amount and conflicts with the department's
 		// standard; a wrong narrative total breaks its parts) or on the vague
 		// targets copied from the corpus' patterns (有效保障, 长期 …). Years of a
-		// department are consistent: no share or 三公 jumps.
+		// department are consistent: no share jumps, 三公 jumps only where injected.
 		const others = new Set(flags.filter((f) => !rules.has(f.rule_id)).map((f) => f.rule_id));
 		expect([...others].sort()).toEqual(
 			[
@@ -152,6 +153,5 @@ describe('synthetic corpus → parser', () => {
 			].filter((r) => others.has(r))
 		);
 		expect(others.has('peer_share_jump')).toBe(false);
-		expect(others.has('peer_three_public_jump')).toBe(false);
 	}, 60_000);
 });

@@ -236,7 +236,7 @@ function economicTable(c: Ctx, plan: DepartmentPlan): void {
 	c.b.line();
 }
 
-function threePublicTable(c: Ctx, t: ThreePublic): void {
+function threePublicTable(c: Ctx, t: ThreePublic, jump = false): void {
 	c.b.line('部门预算财政拨款“三公”经费支出表');
 	c.b.line();
 	const headers = [
@@ -271,6 +271,15 @@ function threePublicTable(c: Ctx, t: ThreePublic): void {
 				year: c.id.year,
 				source: 'table',
 				line
+			});
+		if (category === 'total' && jump)
+			c.truth.push({
+				kind: 'anomaly',
+				doc: c.doc,
+				rule: 'peer_three_public_jump',
+				table: 'three_public',
+				line,
+				note: '三公 total > 50% and > 5 万元 off last year (one-off car purchase)'
 			});
 	});
 	c.b.line();

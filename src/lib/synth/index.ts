@@ -77,10 +77,23 @@ export function* generateCorpus(opts: CorpusOptions): Generator<SynthDocument> {
 		const planFor = (year: number) =>
 			planDepartment(new Prng(structure), scale, shanghai, new Prng(structure ^ (year * 7919)));
 		let prior = planFor(last - opts.years).three;
+		let prevJump = false;
 		for (let y = opts.years - 1; y >= 0; y--) {
 			const year = last - y;
 			const prng = dp.fork(year);
-			const plan = { ...planFor(year), threePrior: prior };
+			const base = planFor(year);
+			// Injected 三公 jump: a car purchase of 30 万元 on top of the usual, never in
+			// the first year (the Shanghai narrative gives no prior-year total).
+			const jump = y < opts.years - 1 && prng.chance(rate / 2);
+			const three = jump
+				? {
+						...base.three,
+						vehiclePurchase: base.three.vehiclePurchase + (shanghai ? 300000 : 3000)
+					}
+				: base.three;
+			// The year after a one-off purchase drops back: also a jump for the rule.
+			const plan = { ...base, three, threePrior: prior, threeJump: jump !== prevJump };
+			prevJump = jump;
 			prior = plan.three;
 			if (shanghai) {
 				const doc = `synth_${String(d + 1).padStart(5, '0')}_${year}_sh.txt`;
@@ -138,7 +151,7 @@ function generateDocument(a: {
 	incomeTable(c, plan, carry);
 	expenditureTable(c, plan, inj);
 	economicTable(c, plan);
-	threePublicTable(c, plan.three);
+	threePublicTable(c, plan.three, plan.threeJump);
 	b.line(`${a.name} ${a.year} 年部门预算信息公开情况说明`);
 	b.line();
 	threePublicNarrative(c, plan.three, plan.threePrior);

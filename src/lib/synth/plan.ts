@@ -48,6 +48,11 @@ export interface DepartmentPlan {
 	projectTotal: number;
 	three: ThreePublic;
 	threePrior: ThreePublic;
+	/**
+	 * Injected: 三公 differs > 50% and > 5 万元 from the previous year (a car
+	 * purchase this year, or last year's one-off purchase): peer_three_public_jump.
+	 */
+	threeJump?: boolean;
 	projects: ProjectPlan[];
 }
 

@@ -156,6 +156,15 @@ function threePublic(c: Ctx, plan: DepartmentPlan): void {
 			line
 		});
 	push('total', threeTotal(t));
+	if (plan.threeJump)
+		c.truth.push({
+			kind: 'anomaly',
+			doc: c.doc,
+			rule: 'peer_three_public_jump',
+			table: 'three_public',
+			line,
+			note: '三公 total > 50% and > 5 万元 off last year (one-off car purchase)'
+		});
 	push('reception', t.reception);
 	push('vehicle_total', vehicles);
 	push('vehicle_operation', t.vehicleOperation);
