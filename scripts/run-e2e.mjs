@@ -2,9 +2,12 @@
 // run tests/e2e/*.test.ts with vitest (vitest.e2e.config.ts) against it, and
 // write test-results/e2e.json ({ numPassedTests, numFailedTests, … }).
 // Exits non-zero when the build or any test fails. Set E2E_SKIP_BUILD=1 to
-// reuse an existing build/ while iterating.
+// reuse an existing build/ while iterating. The corpus PDFs (../shared/corpus/pdf)
+// are copied into build/data/default/pdf, as scripts/start.sh does, for the
+// PDF page view.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { createServer } from 'node:http';
 import sirv from 'sirv';
 
@@ -15,6 +18,21 @@ function run(cmd, args, env = {}) {
 		child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
 		child.on('error', () => resolve(1));
 	});
+}
+
+/** Copy ../shared/corpus/pdf/*.pdf into <build>/data/default/pdf; returns how many. */
+export function copyCorpusPdfs(build = 'build') {
+	const from = path.resolve(process.cwd(), '../shared/corpus/pdf');
+	if (!existsSync(from)) return 0;
+	const to = path.join(build, 'data/default/pdf');
+	mkdirSync(to, { recursive: true });
+	let n = 0;
+	for (const f of readdirSync(from))
+		if (f.toLowerCase().endsWith('.pdf')) {
+			copyFileSync(path.join(from, f), path.join(to, f));
+			n++;
+		}
+	return n;
 }
 
 /** Serve dir on a free 127.0.0.1 port; resolve with { server, url }. */
@@ -51,6 +69,7 @@ async function main() {
 		if (code !== 0) fail('vite build failed');
 	}
 	if (!existsSync('build/index.html')) fail('build/index.html missing after build');
+	console.log(`== copied ${copyCorpusPdfs()} corpus PDFs into build/data/default/pdf`);
 	const { server, url } = await serveStatic('build');
 	console.log(`== serving build/ at ${url}`);
 	const extra = process.argv.slice(2);

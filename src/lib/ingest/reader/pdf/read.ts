@@ -22,6 +22,8 @@ export interface PdfReadOptions {
 	maxPages?: number;
 	/** Give up after this many milliseconds (default 120 000). */
 	timeoutMs?: number;
+	/** Called after each page is read (progress display): page number, page count. */
+	onPage?: (page: number, pageCount: number) => void;
 }
 
 /** Something the reader noticed on a page without failing the document. */
@@ -170,7 +172,7 @@ export async function readPdf(
 				'too_many_pages',
 				`PDF 共 ${doc.numPages} 页，超过上限 ${maxPages} 页 (PDF has ${doc.numPages} pages; the limit is ${maxPages})`
 			);
-		return await readPages(name, doc, env, deadline);
+		return await readPages(name, doc, env, deadline, options.onPage);
 	} finally {
 		void doc.destroy().catch(() => undefined);
 	}
@@ -180,7 +182,8 @@ async function readPages(
 	name: string,
 	doc: PdfDocument,
 	env: PdfEnv,
-	deadline: Deadline
+	deadline: Deadline,
+	onPage?: (page: number, pageCount: number) => void
 ): Promise<PdfSource> {
 	const lines: SourceLine[] = [];
 	const notes: PdfNote[] = [];
@@ -204,6 +207,7 @@ async function readPages(
 			);
 		}
 		pageSizes.push([content.width, content.height]);
+		onPage?.(p, doc.numPages);
 		const pageLines = layoutPage(content);
 		if (pageLines.length === 0) {
 			notes.push({
