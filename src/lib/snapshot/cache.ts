@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** Directories whose sources decide what a document parses into. */
@@ -46,6 +47,8 @@ export function cacheKey(name: string, bytes: Uint8Array): string {
 	return `${content}-${label}`;
 }
 
+let tmpCounter = 0;
+
 export class IngestCache {
 	private constructor(private readonly dir: string) {}
 
@@ -70,7 +73,7 @@ export class IngestCache {
 
 	async put(key: string, value: unknown): Promise<void> {
 		const target = this.file(key);
-		const tmp = `${target}.${process.pid}.${Math.floor(performance.now() * 1000)}.tmp`;
+		const tmp = `${target}.${process.pid}.${threadId}.${tmpCounter++}.tmp`;
 		await writeFile(tmp, JSON.stringify(value));
 		await rename(tmp, target);
 	}

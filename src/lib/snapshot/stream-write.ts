@@ -40,7 +40,6 @@ export class SnapshotStreamWriter {
 	private readonly docs = new Map<string, string>();
 	private readonly entries: ManifestDocument[] = [];
 	private readonly issueCodes = new Map<string, number>();
-	private rowCounts = new Map<TableName, number>();
 	private closed = false;
 
 	private constructor(
@@ -119,7 +118,6 @@ export class SnapshotStreamWriter {
 					`SELECT count(*)::INTEGER AS n FROM ${quote(t.name)}`
 				);
 				const rows = Number(count.getRows()[0]?.[0] ?? 0);
-				this.rowCounts.set(t.name, rows);
 				tables[t.name] = { file, rows, ...(await fileInfo(target)) };
 			}
 		} finally {
