@@ -41,11 +41,14 @@ async function ingest(out: string, cacheDir: string | null, fingerprint: string)
 	let ok = 0;
 	let cached = 0;
 	let failed = 0;
+	let appendSeconds = 0;
 	for await (const r of ingestParallel(files, { jobs, cacheDir, fingerprint })) {
 		bytes += r.bytes;
 		if (r.cached) cached++;
 		if (r.status === 'ok') {
+			const a0 = performance.now();
 			writer.add(r.rows);
+			appendSeconds += (performance.now() - a0) / 1000;
 			ok++;
 		} else failed++;
 	}
@@ -63,6 +66,7 @@ async function ingest(out: string, cacheDir: string | null, fingerprint: string)
 		parse: (t1 - t0) / 1000,
 		finish: (t2 - t1) / 1000,
 		total: (t2 - t0) / 1000,
+		appendSeconds,
 		snapshotBytes,
 		rows: Object.fromEntries(Object.entries(manifest.tables).map(([k, v]) => [k, v.rows]))
 	};
@@ -94,7 +98,7 @@ async function main() {
 	const full = await ingest(path.join(root, 'snapshot'), cacheDir, fingerprint);
 	console.log(
 		`ingest: ${full.ok} ok / ${full.failed} failed, ${mb(full.bytes)} MB in ${full.total.toFixed(1)} s ` +
-			`(parse+stream ${full.parse.toFixed(1)} s, peer flags+Parquet ${full.finish.toFixed(1)} s): ` +
+			`(parse+stream ${full.parse.toFixed(1)} s, of which main-thread appends ${full.appendSeconds.toFixed(1)} s; peer flags+Parquet ${full.finish.toFixed(1)} s): ` +
 			`${(full.files / full.total).toFixed(1)} documents/s, ${(full.bytes / 1e6 / full.total).toFixed(2)} MB/s; ` +
 			`snapshot ${mb(full.snapshotBytes)} MB; peak RSS ${rssMb()} MB`
 	);
