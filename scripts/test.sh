@@ -5,8 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-	echo "== installing npm dependencies (npm ci)"
-	npm ci --no-audit --no-fund
+	# Not `npm ci`: the registry reachable here serves only this platform's
+	# builds of optional native packages, so the lock file cannot list the
+	# others and `npm ci` refuses it. `npm install` installs the locked
+	# versions and leaves package-lock.json unchanged.
+	echo "== installing npm dependencies (npm install from package-lock.json)"
+	npm install --no-audit --no-fund
 fi
 
 if [ ! -x /usr/bin/chromium ]; then
