@@ -122,7 +122,7 @@ implied_base AS MATERIALIZED (
 	FROM counts c JOIN projects pr ON pr.doc_id = c.doc_id AND pr.project_seq = c.project_seq
 ),
 implied_key AS (
-	SELECT b.doc_id, b.project_seq, arg_max(keys.k, length(keys.k)) AS k
+	SELECT b.doc_id, b.project_seq, arg_max(keys.k, (length(keys.k), keys.k)) AS k
 	FROM implied_base b JOIN keys
 		ON length(keys.k) >= 4 AND (contains(b.pname, keys.k) OR contains(b.cname, keys.k))
 	GROUP BY b.doc_id, b.project_seq

@@ -117,9 +117,9 @@ grid AS (
 )
 SELECT code, min(name) AS name, min(n)::INTEGER AS present_in,
 	min(share) AS min_share, max(share) AS max_share, max(share) - min(share) AS share_gap,
-	arg_min(doc_id, share) AS min_doc_id, arg_max(doc_id, share) AS max_doc_id,
-	arg_min(amount, share) AS min_amount, arg_max(amount, share) AS max_amount,
-	arg_max(amount, share) - arg_min(amount, share) AS amount_gap
+	arg_min(doc_id, (share, doc_id)) AS min_doc_id, arg_max(doc_id, (share, doc_id)) AS max_doc_id,
+	arg_min(amount, (share, doc_id)) AS min_amount, arg_max(amount, (share, doc_id)) AS max_amount,
+	arg_max(amount, (share, doc_id)) - arg_min(amount, (share, doc_id)) AS amount_gap
 FROM grid
 WHERE doc_id IS NOT NULL
 GROUP BY code

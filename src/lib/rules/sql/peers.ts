@@ -90,12 +90,24 @@ WITH ind AS (
 std AS (
 	SELECT * FROM ind WHERE u IN ('%', '％') OR (contains(u, '/') AND regexp_matches(u, '^(万元|元)/'))
 ),
+-- The usual target: the most frequent value, ties broken by the smaller value (deterministic).
+freq AS (
+	SELECT dept, fiscal_year, k, u, level2, target_value, count(*) AS n FROM std GROUP BY ALL
+),
+usual AS (
+	SELECT dept, fiscal_year, k, u, level2, first(target_value ORDER BY n DESC, target_value) AS usual
+	FROM freq GROUP BY ALL
+),
 grp AS (
-	SELECT dept, fiscal_year, k, u, level2, mode(target_value) AS usual,
-		count(DISTINCT target_value) AS targets, count(DISTINCT doc_id || ':' || project_seq::VARCHAR) AS projects,
-		string_agg(DISTINCT target_raw, ' / ') AS seen
-	FROM std GROUP BY ALL
-	HAVING count(DISTINCT target_value) > 1 AND count(DISTINCT doc_id || ':' || project_seq::VARCHAR) >= 2
+	SELECT s.dept, s.fiscal_year, s.k, s.u, s.level2, any_value(m.usual) AS usual,
+		count(DISTINCT s.target_value) AS targets,
+		count(DISTINCT s.doc_id || ':' || s.project_seq::VARCHAR) AS projects,
+		string_agg(DISTINCT s.target_raw, ' / ' ORDER BY s.target_raw) AS seen
+	FROM std s JOIN usual m ON m.dept = s.dept AND m.fiscal_year IS NOT DISTINCT FROM s.fiscal_year
+		AND m.k = s.k AND m.u = s.u AND m.level2 IS NOT DISTINCT FROM s.level2
+	GROUP BY s.dept, s.fiscal_year, s.k, s.u, s.level2
+	HAVING count(DISTINCT s.target_value) > 1
+		AND count(DISTINCT s.doc_id || ':' || s.project_seq::VARCHAR) >= 2
 ),
 hits AS (
 	SELECT i.*, g.usual, g.projects, g.seen
