@@ -35,6 +35,22 @@ describe('document identity', () => {
 		});
 	});
 
+	it('keeps a bracketed tag that is part of a Hebei header name', () => {
+		const id = identify(
+			[
+				'部门预算收支总表',
+				'100 【合成】秦皇岛市第一退役军人事务局',
+				'预算年度：2024',
+				'单位：万元'
+			].join('\n')
+		);
+		expect(id).toMatchObject({
+			department_code: '100',
+			department_name: '【合成】秦皇岛市第一退役军人事务局',
+			region: '河北省秦皇岛市'
+		});
+	});
+
 	it('treats a 本级 unit as scope unit and strips 本级 from the name', () => {
 		const id = identify(
 			[
@@ -98,6 +114,8 @@ describe('gazetteer', () => {
 		expect(regionFromName('江苏省人大常委会办公厅')).toBe('江苏省');
 		expect(regionFromName('苏州市财政局')).toBe('江苏省苏州市');
 		expect(regionFromName('吉林省财政厅')).toBe('吉林省');
+		expect(regionFromName('【合成】秦皇岛市第一退役军人事务局')).toBe('河北省秦皇岛市');
+		expect(regionFromName('〔试点〕上海市普陀区商务委员会')).toBe('上海市普陀区');
 		expect(regionFromName('某某局')).toBeNull();
 		expect(regionFromName(null)).toBeNull();
 	});

@@ -30,7 +30,7 @@ const ORG_SUFFIX =
 	/(局|委|委员会|办|办公室|办公厅|办事处|厅|院|会|中心|处|所|站|部|室|队|馆|校|团|社|本级|公司|集团|政府|街道|镇|乡|协会|联合会)$/;
 
 /** Hebei page header: budget code, space, department name. */
-const CODE_HEADER = /^(\d{3,9})\s+([\u4e00-\u9fa5（）()]{2,60})$/;
+const CODE_HEADER = /^(\d{3,9})\s+([\u4e00-\u9fa5（）()【】〔〕]{2,60})$/;
 
 const LABELLED =
 	/(?:预算主管部门|编制部门|编制单位|预算单位|部门名称|主管部门|部门)\s*[:：]\s*([^\t:：]+?)(?:\s+(?:金额)?单位\s*[:：].*)?$/;
