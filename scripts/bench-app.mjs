@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
-import { serveStatic } from './run-e2e.mjs';
+import { CHROMIUM_ARGS, serveStatic } from './run-e2e.mjs';
 
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
@@ -27,15 +27,7 @@ const VIEWS = [
 		url: `/sql?q=${encodeURIComponent('SELECT d.department_name, count(*) AS n FROM indicators i JOIN documents d USING (doc_id) GROUP BY ALL ORDER BY n DESC')}`
 	}
 ];
-const ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--no-first-run',
-	'--disable-sync'
-];
+const ARGS = CHROMIUM_ARGS;
 
 function pct(xs, p) {
 	if (xs.length === 0) return null;

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { serveStatic } from './run-e2e.mjs';
+import { CHROMIUM_ARGS, serveStatic } from './run-e2e.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -23,15 +23,7 @@ const PDF =
 		process.cwd(),
 		'../shared/corpus/pdf/putuo-planning-resources-bureau-2024-final.pdf'
 	);
-const ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--no-first-run',
-	'--disable-sync'
-];
+const ARGS = CHROMIUM_ARGS;
 
 function pct(xs, p) {
 	const s = [...xs].sort((a, b) => a - b);

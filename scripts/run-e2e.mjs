@@ -11,6 +11,17 @@ import path from 'node:path';
 import { createServer } from 'node:http';
 import sirv from 'sirv';
 
+/** Flags for Debian's headless Chromium, shared by the benchmark scripts. */
+export const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--no-first-run',
+	'--disable-sync'
+];
+
 /** Run a command, inheriting stdio; resolve with its exit code. */
 function run(cmd, args, env = {}) {
 	return new Promise((resolve) => {

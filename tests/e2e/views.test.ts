@@ -137,7 +137,8 @@ describe('异常指标', () => {
 		} else {
 			const rows = o.page.locator('[data-testid="flags-table"] tbody tr');
 			await rows.first().waitFor();
-			expect(await rows.count()).toBe(Math.min(200, Number(count!.n)));
+			// Poll: the first row can show before the table has all of them.
+			await expect.poll(() => rows.count()).toBe(Math.min(200, Number(count!.n)));
 		}
 		await shot(o.page, 'flags');
 		expect(o.errors).toEqual([]);

@@ -3,9 +3,10 @@
  * ("6473.0300" → "6,473.03") through the data layer's formatAmount
  * (decimal.js), with as many decimals as the figure carries (at least 2), so
  * a 元 figure converted to 万元 (16497.864) is shown as published, not rounded.
- * Also the float helper the charts need (`toFloat`) and percent text.
+ * Also the float helper the charts need (`toFloat`, via the data layer's
+ * chartNumber) and percent text (formatPercent).
  */
-import { formatAmount } from '$lib/format';
+import { chartNumber, formatAmount, formatPercent } from '$lib/format';
 
 const DECIMAL_RE = /^-?\d+(?:\.(\d+))?$/;
 
@@ -25,18 +26,17 @@ export function wan(v: string | number | null | undefined): string {
 }
 
 /** Float for charts only. */
+/** Float for charts only; anything missing or non-numeric draws as 0. */
 export function toFloat(v: unknown): number {
-	if (typeof v === 'number') return v;
-	if (typeof v === 'string') {
-		const n = Number(v);
-		return Number.isFinite(n) ? n : 0;
-	}
-	return 0;
+	if (typeof v === 'number') return Number.isFinite(v) ? v : 0;
+	if (typeof v !== 'string') return 0;
+	const n = chartNumber(v);
+	return Number.isFinite(n) ? n : 0;
 }
 
+/** A DOUBLE share as percent text ("45.7%"), "—" when missing. */
 export function pctText(v: number | null | undefined, digits = 1): string {
-	if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-	return `${(v * 100).toFixed(digits)}%`;
+	return formatPercent(v, { digits });
 }
 
 export const KIND_LABEL: Record<string, string> = { budget: '预算', final: '决算' };
