@@ -141,4 +141,28 @@ describe('PDF 原文页面', () => {
 		expect(o.errors).toEqual([]);
 		await o.context.close();
 	});
+
+	it('falls back to the text lines with a note when the PDF is not served', async () => {
+		const o = await open(browser, `/department?d=${encodeURIComponent(WANLI)}&y=2024`);
+		const asked: string[] = [];
+		await o.page.route('**/data/default/pdf/**', (route) => {
+			asked.push(route.request().url());
+			return route.fulfill({ status: 404, body: 'not found' });
+		});
+		const section = o.page.locator('[data-testid="economic-breakdown"]');
+		await section.locator('table.t tbody tr').first().waitFor();
+		await section.locator('table.t tbody tr').first().getByRole('button', { name: '原文' }).click();
+		const dialog = o.page.locator('dialog[open][data-testid="source-dialog"]');
+		await dialog.locator('li.hit').waitFor();
+		await dialog.getByTestId('pdf-absent').waitFor();
+		expect(await dialog.getByTestId('pdf-absent').innerText()).toContain('只显示文本行');
+		expect(await dialog.locator('canvas:visible').count()).toBe(0);
+		expect(await dialog.locator('li.hit').innerText()).not.toBe('');
+		expect(asked.length).toBeGreaterThan(0);
+		expect(asked[0]).toContain('/data/default/pdf/putuo-wanli-subdistrict-2024-budget.pdf');
+		// The only failed request is the missing PDF itself.
+		expect(o.errors.filter((e) => !e.includes('/data/default/pdf/'))).toEqual([]);
+		expect(o.foreign).toEqual([]);
+		await o.context.close();
+	});
 });
