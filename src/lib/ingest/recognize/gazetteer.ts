@@ -59,7 +59,7 @@ const shortProvince = (p: string) =>
 export function regionFromName(name: string | null): string | null {
 	if (!name) return null;
 	// A leading bracketed tag (【合成】, 〔试点〕) is not part of the place name.
-	const n = name.replace(/\s+/g, '').replace(/^(?:[【〔［\[][^】〕］\]]{0,10}[】〕］\]])+/, '');
+	const n = name.replace(/\s+/g, '').replace(/^(?:[【〔［[][^】〕］\]]{0,10}[】〕］\]])+/, '');
 	for (const m of MUNICIPALITIES) {
 		const short = m.slice(0, 2);
 		if (n.startsWith(m) || n.startsWith(short)) {
