@@ -11,6 +11,7 @@ import { openNodeConnector, type NodeConnector } from '../../src/lib/db/node';
 import { flagCountsQuery, flagsQuery } from '../../src/lib/queries/flags';
 import { qualityByDepartmentQuery, qualityByProjectQuery } from '../../src/lib/rules/sql';
 import { RULES } from '../../src/lib/rules/catalogue';
+import { economicTreeQuery } from '../../src/lib/queries/department';
 
 const DIR = path.resolve(process.cwd(), 'static/data/default');
 let conn: NodeConnector;
@@ -72,5 +73,19 @@ describe('flags in the default snapshot', () => {
 		const scored = depts.filter((d) => d.score !== null);
 		expect(scored.length).toBeGreaterThanOrEqual(3);
 		expect(scored[0]!.rank).toBe(1);
+	});
+});
+
+describe('views on the default snapshot', () => {
+	it('shares of a side-by-side 决算 economic table are taken of both block totals', async () => {
+		// 规划和自然资源局 2024 决算 prints 人员经费合计 4884.09 and 公用经费合计 480.66, no 合计.
+		const docs = await conn.query(
+			"SELECT doc_id FROM documents WHERE department_name = '上海市普陀区规划和自然资源局' AND kind = 'final'"
+		);
+		const docId = String(docs.rows[0]?.doc_id);
+		const rows = (await conn.query(economicTreeQuery(docId))).rows;
+		const classShare = rows.filter((r) => r.level === 1).reduce((s, r) => s + Number(r.share), 0);
+		// 类 rows add up to 5364.76 against 5364.75 printed: a 0.01 residue, not 110%.
+		expect(classShare).toBeCloseTo(5364.76 / 5364.75, 9);
 	});
 });

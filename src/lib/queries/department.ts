@@ -98,8 +98,14 @@ export function economicTreeQuery(docId: string): Statement {
 	const p = new Params();
 	return p.statement(`
 WITH e AS (SELECT * FROM basic_by_economic WHERE doc_id = ${p.add(docId)}),
+-- The grand total: the printed 合计; else the block totals a side-by-side 决算
+-- table prints instead (人员经费合计 + 公用经费合计); else the sum of the 类 rows.
 grand AS (
-	SELECT coalesce(max(total) FILTER (WHERE level = 0), sum(total) FILTER (WHERE level = 1)) AS g
+	SELECT coalesce(
+		max(total) FILTER (WHERE level = 0 AND econ_name = '合计'),
+		sum(total) FILTER (WHERE level = 0),
+		sum(total) FILTER (WHERE level = 1)
+	) AS g
 	FROM e
 )
 SELECT econ_code, econ_name, level::INTEGER AS level,
