@@ -8,32 +8,20 @@
  * Each phase repeats whole passes over the corpus until it has run at least
  * --seconds (default 5). Prints a table and writes bench-results/ingest.json.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { ParsedDocument } from '../src/lib/ingest/model';
 import { parseDocument } from '../src/lib/ingest/parse';
 import { writeSnapshot } from '../src/lib/snapshot/write';
+import { benchOptions, readCorpus } from './lib/bench-args';
 
-const { values } = parseArgs({
-	options: {
-		seconds: { type: 'string', default: '5' },
-		corpus: { type: 'string', default: '../shared/corpus/text' }
-	}
+const { seconds: minSeconds, corpusDir } = benchOptions({
+	seconds: 5,
+	corpus: '../shared/corpus/text'
 });
-const minSeconds = Number(values.seconds);
-if (!(minSeconds > 0))
-	throw new Error(`--seconds must be a positive number, got ${values.seconds}`);
-const corpusDir = path.resolve(process.cwd(), values.corpus);
-
-const names = (await readdir(corpusDir)).filter((n) => n.endsWith('.txt')).sort();
-const inputs = await Promise.all(
-	names.map(async (name) => ({
-		name,
-		bytes: new Uint8Array(await readFile(path.join(corpusDir, name)))
-	}))
-);
+const inputs = await readCorpus(corpusDir, '.txt');
+const names = inputs.map((i) => i.name);
 const passBytes = inputs.reduce((s, i) => s + i.bytes.length, 0);
 
 interface PhaseResult {

@@ -11,31 +11,18 @@
  * a table and writes bench-results/pdf.json.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { parsePdf } from '../src/lib/ingest/parse-pdf';
 import { readPdf } from '../src/lib/ingest/reader/pdf/read';
+import { benchOptions, readCorpus } from './lib/bench-args';
 
-const { values } = parseArgs({
-	options: {
-		seconds: { type: 'string', default: '10' },
-		corpus: { type: 'string', default: '../shared/corpus/pdf' }
-	}
+const { seconds: minSeconds, corpusDir } = benchOptions({
+	seconds: 10,
+	corpus: '../shared/corpus/pdf'
 });
-const minSeconds = Number(values.seconds);
-if (!(minSeconds > 0))
-	throw new Error(`--seconds must be a positive number, got ${values.seconds}`);
-const corpusDir = path.resolve(process.cwd(), values.corpus);
-const names = (await readdir(corpusDir)).filter((n) => n.toLowerCase().endsWith('.pdf')).sort();
-if (names.length === 0) throw new Error(`no PDFs in ${corpusDir}`);
-const inputs = await Promise.all(
-	names.map(async (name) => ({
-		name,
-		bytes: new Uint8Array(await readFile(path.join(corpusDir, name)))
-	}))
-);
+const inputs = await readCorpus(corpusDir, '.pdf');
 
 // Pages per pass, and per-document reading time on the warm-up pass.
 const perDocument: { name: string; pages: number; read_ms: number }[] = [];

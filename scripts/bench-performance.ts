@@ -8,23 +8,15 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { ParseContext } from '../src/lib/ingest/context';
 import { emptyTables } from '../src/lib/ingest/model';
 import { parseTarget } from '../src/lib/ingest/normalize/target';
 import { readText } from '../src/lib/ingest/reader/text';
 import { recognizeIdentity } from '../src/lib/ingest/recognize/identity';
 import { recognizeNarrative, recognizePerformance } from '../src/lib/ingest/recognize/performance';
+import { benchOptions } from './lib/bench-args';
 
-const { values } = parseArgs({
-	options: {
-		seconds: { type: 'string', default: '2' },
-		corpus: { type: 'string', default: '../shared/corpus/text' }
-	}
-});
-const seconds = Number(values.seconds);
-if (!(seconds > 0)) throw new Error(`--seconds must be positive, got ${values.seconds}`);
-const dir = path.resolve(process.cwd(), values.corpus);
+const { seconds, corpusDir: dir } = benchOptions({ seconds: 2, corpus: '../shared/corpus/text' });
 
 /**
  * Runs `fn` repeatedly for at least `seconds`; returns the median and the

@@ -7,9 +7,7 @@
  *
  * Prints a table and writes bench-results/rules.json.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { openNodeConnector } from '../src/lib/db/node';
 import { parseDocument } from '../src/lib/ingest/parse';
 import { runDocumentRules } from '../src/lib/rules';
@@ -18,21 +16,15 @@ import {
 	qualityByDepartmentQuery,
 	qualityByProjectQuery
 } from '../src/lib/rules/sql';
+import { benchOptions, readCorpus } from './lib/bench-args';
 
-const { values } = parseArgs({
-	options: {
-		seconds: { type: 'string', default: '5' },
-		corpus: { type: 'string', default: '../shared/corpus/text' }
-	}
+const { seconds: minSeconds, corpusDir } = benchOptions({
+	seconds: 5,
+	corpus: '../shared/corpus/text'
 });
-const minSeconds = Number(values.seconds);
-if (!(minSeconds > 0))
-	throw new Error(`--seconds must be a positive number, got ${values.seconds}`);
-const dir = path.resolve(process.cwd(), values.corpus);
-const names = (await readdir(dir)).filter((n) => n.endsWith('.txt')).sort();
-const docs = await Promise.all(
-	names.map(async (name) => parseDocument({ name, bytes: await readFile(path.join(dir, name)) }))
-);
+const inputs = await readCorpus(corpusDir, '.txt');
+const names = inputs.map((i) => i.name);
+const docs = inputs.map((i) => parseDocument(i));
 const indicators = docs.reduce((a, d) => a + d.tables.indicators.length, 0);
 
 async function repeat(fn: () => Promise<unknown> | unknown): Promise<{ runs: number; ms: number }> {
