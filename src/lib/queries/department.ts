@@ -114,5 +114,5 @@ SELECT econ_code, econ_name, level::INTEGER AS level,
 	CASE WHEN grand.g IS NULL OR grand.g = 0 THEN NULL ELSE (total / grand.g)::DOUBLE END AS share,
 	source_line::INTEGER AS source_line
 FROM e, grand
-ORDER BY level = 0 DESC, coalesce(econ_code, ''), source_line`);
+ORDER BY level = 0 DESC, coalesce(econ_code, ''), source_line, econ_name`);
 }
