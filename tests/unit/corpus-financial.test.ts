@@ -5,22 +5,15 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseText, type ParsedDocument } from '../../src/lib/ingest';
+import { parseText } from '../../src/lib/ingest';
 import { ParseContext } from '../../src/lib/ingest/context';
 import { sumDifferences, residueLimit } from '../../src/lib/ingest/normalize/checks';
 import { readText } from '../../src/lib/ingest/reader/text';
 import { segmentTables } from '../../src/lib/ingest/recognize/financial/segment';
+import { CORPUS_TEXT_DIR, parseCorpus } from './corpus';
 
-const dir = path.resolve(process.cwd(), '../shared/corpus/text');
-const cache = new Map<string, ParsedDocument>();
-const parse = (name: string): ParsedDocument => {
-	let doc = cache.get(name);
-	if (!doc) {
-		doc = parseText(name, readFileSync(path.join(dir, name), 'utf8'));
-		cache.set(name, doc);
-	}
-	return doc;
-};
+const dir = CORPUS_TEXT_DIR;
+const parse = parseCorpus;
 const str = (d: { toFixed(n: number): string } | null | undefined) =>
 	d === null || d === undefined ? null : d.toFixed(2);
 const str4 = (d: { toFixed(n: number): string } | null | undefined) =>

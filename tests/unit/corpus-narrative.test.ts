@@ -3,23 +3,11 @@
  * (../shared/corpus/text): provenance and row accounting of indicators, which
  * documents hold 绩效目标表, and narrative 三公/机关运行经费 statements by region.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ParsedDocument } from '../../src/lib/ingest/model';
-import { parseText } from '../../src/lib/ingest/parse';
+import { parseCorpus } from './corpus';
 
-const CORPUS = path.resolve(process.cwd(), '../shared/corpus/text');
-const cache = new Map<string, ParsedDocument>();
-
-function parse(file: string): ParsedDocument {
-	let d = cache.get(file);
-	if (!d) {
-		d = parseText(file, readFileSync(path.join(CORPUS, file), 'utf8'));
-		cache.set(file, d);
-	}
-	return d;
-}
+const parse = parseCorpus;
 
 const HEBEI = '003_c74cb92536c64254.txt';
 const HEBEI_PERF = '000_afc2415f3e911a99.txt';

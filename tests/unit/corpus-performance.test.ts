@@ -3,24 +3,12 @@
  * by hand from the documents: project tables, spending plans, indicators,
  * department-level indicators and narrative 三公 figures.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/lib/ingest/amount';
 import type { ParsedDocument } from '../../src/lib/ingest/model';
-import { parseText } from '../../src/lib/ingest/parse';
+import { parseCorpus } from './corpus';
 
-const CORPUS = path.resolve(process.cwd(), '../shared/corpus/text');
-const cache = new Map<string, ParsedDocument>();
-
-function parse(file: string): ParsedDocument {
-	let d = cache.get(file);
-	if (!d) {
-		d = parseText(file, readFileSync(path.join(CORPUS, file), 'utf8'));
-		cache.set(file, d);
-	}
-	return d;
-}
+const parse = parseCorpus;
 
 const HEBEI = '003_c74cb92536c64254.txt';
 const HEBEI_PERF = '000_afc2415f3e911a99.txt';
