@@ -55,53 +55,16 @@ export function tokenizeSql(sql: string): TokenizeResult {
 		} else if (c === "'" || ((c === 'E' || c === 'e') && next === "'")) {
 			const backslash = c !== "'";
 			const start = i;
-			i += backslash ? 2 : 1;
-			let value = '';
-			let closed = false;
-			while (i < n) {
-				const ch = sql[i]!;
-				if (backslash && ch === '\\' && i + 1 < n) {
-					value += sql[i + 1];
-					i += 2;
-				} else if (ch === "'") {
-					if (sql[i + 1] === "'") {
-						value += "'";
-						i += 2;
-					} else {
-						i++;
-						closed = true;
-						break;
-					}
-				} else {
-					value += ch;
-					i++;
-				}
-			}
-			if (!closed) return { tokens, unterminated: 'string' };
-			tokens.push({ kind: 'string', value, start, end: i });
+			const q = readQuoted(sql, i + (backslash ? 2 : 1), "'", backslash);
+			if (!q) return { tokens, unterminated: 'string' };
+			i = q.end;
+			tokens.push({ kind: 'string', value: q.value, start, end: i });
 		} else if (c === '"') {
 			const start = i;
-			i++;
-			let value = '';
-			let closed = false;
-			while (i < n) {
-				const ch = sql[i]!;
-				if (ch === '"') {
-					if (sql[i + 1] === '"') {
-						value += '"';
-						i += 2;
-					} else {
-						i++;
-						closed = true;
-						break;
-					}
-				} else {
-					value += ch;
-					i++;
-				}
-			}
-			if (!closed) return { tokens, unterminated: 'ident' };
-			tokens.push({ kind: 'ident', value: value.toLowerCase(), start, end: i });
+			const q = readQuoted(sql, i + 1, '"', false);
+			if (!q) return { tokens, unterminated: 'ident' };
+			i = q.end;
+			tokens.push({ kind: 'ident', value: q.value.toLowerCase(), start, end: i });
 		} else if (c === '$') {
 			const start = i;
 			const m = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(sql.slice(i, i + 66));
@@ -132,4 +95,35 @@ export function tokenizeSql(sql: string): TokenizeResult {
 		}
 	}
 	return { tokens, unterminated: null };
+}
+
+/**
+ * Reads a quoted literal whose body starts at `from`: a doubled quote stands
+ * for itself, and (E'…' strings) a backslash escapes the next character.
+ * Returns the value and the index after the closing quote, or null when the
+ * quote is never closed.
+ */
+function readQuoted(
+	sql: string,
+	from: number,
+	quote: string,
+	backslash: boolean
+): { value: string; end: number } | null {
+	let value = '';
+	let i = from;
+	while (i < sql.length) {
+		const ch = sql[i]!;
+		if (backslash && ch === '\\' && i + 1 < sql.length) {
+			value += sql[i + 1];
+			i += 2;
+		} else if (ch === quote) {
+			if (sql[i + 1] !== quote) return { value, end: i + 1 };
+			value += quote;
+			i += 2;
+		} else {
+			value += ch;
+			i++;
+		}
+	}
+	return null;
 }
