@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { ParsedDocument } from '../src/lib/ingest/model';
 import { parseDocument } from '../src/lib/ingest/parse';
 import { writeSnapshot } from '../src/lib/snapshot/write';
-import { benchOptions, readCorpus } from './lib/bench-args';
+import { benchOptions, readCorpus, repeatFor } from './lib/bench-args';
 
 const { seconds: minSeconds, corpusDir } = benchOptions({
 	seconds: 5,
@@ -40,15 +40,7 @@ function parseAll(): ParsedDocument[] {
 
 async function measure(phase: string, pass: () => Promise<void> | void): Promise<PhaseResult> {
 	await pass(); // warm-up (JIT, DuckDB load), not counted
-	let passes = 0;
-	const start = performance.now();
-	let elapsed = 0;
-	while (elapsed < minSeconds * 1000) {
-		await pass();
-		passes++;
-		elapsed = performance.now() - start;
-	}
-	const seconds = elapsed / 1000;
+	const { passes, seconds } = await repeatFor(minSeconds, pass);
 	const megabytes = (passBytes * passes) / 1e6;
 	const documents = inputs.length * passes;
 	return {

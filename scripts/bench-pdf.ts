@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parsePdf } from '../src/lib/ingest/parse-pdf';
 import { readPdf } from '../src/lib/ingest/reader/pdf/read';
-import { benchOptions, readCorpus } from './lib/bench-args';
+import { benchOptions, readCorpus, repeatFor } from './lib/bench-args';
 
 const { seconds: minSeconds, corpusDir } = benchOptions({
 	seconds: 10,
@@ -42,15 +42,7 @@ interface PhaseResult {
 }
 
 async function measure(phase: string, pass: () => Promise<void>): Promise<PhaseResult> {
-	let passes = 0;
-	const start = performance.now();
-	let elapsed = 0;
-	while (elapsed < minSeconds * 1000) {
-		await pass();
-		passes++;
-		elapsed = performance.now() - start;
-	}
-	const seconds = elapsed / 1000;
+	const { passes, seconds } = await repeatFor(minSeconds, pass);
 	const pages = pagesPerPass * passes;
 	return { phase, passes, seconds, pages, pages_per_s: pages / seconds };
 }

@@ -39,3 +39,22 @@ export async function readCorpus(
 		}))
 	);
 }
+
+/**
+ * Repeats whole passes until at least `seconds` have elapsed; returns the
+ * number of passes and the seconds they took.
+ */
+export async function repeatFor(
+	seconds: number,
+	pass: () => Promise<void> | void
+): Promise<{ passes: number; seconds: number }> {
+	let passes = 0;
+	const start = performance.now();
+	let elapsed = 0;
+	while (elapsed < seconds * 1000) {
+		await pass();
+		passes++;
+		elapsed = performance.now() - start;
+	}
+	return { passes, seconds: elapsed / 1000 };
+}
