@@ -23,11 +23,22 @@ export type Opener = (onProgress: (p: LoadProgress) => void) => Promise<{
 	snapshotId: string;
 }>;
 
+export interface QueryLogEntry {
+	view: string;
+	ms: number;
+	end: number;
+	sql?: string;
+	params?: Statement['params'];
+}
+
 declare global {
 	interface Window {
 		__budgetlensTimings?: Record<string, number[]>;
-		/** Every query in order: view, latency and end time (performance.now()). */
-		__budgetlensQueryLog?: { view: string; ms: number; end: number }[];
+		/**
+		 * Every query in order: view, latency, end time (performance.now()) and the
+		 * statement itself, so scripts/bench.mjs can replay the same SQL in native DuckDB.
+		 */
+		__budgetlensQueryLog?: QueryLogEntry[];
 		__budgetlensReady?: number;
 	}
 }
@@ -96,7 +107,7 @@ class Session {
 		const conn = await this.ready();
 		const t0 = performance.now();
 		const result = await conn.query(statement);
-		record(view, performance.now() - t0);
+		record(view, performance.now() - t0, statement);
 		return result;
 	}
 
@@ -105,11 +116,14 @@ class Session {
 	}
 }
 
-export function record(view: string, ms: number): void {
+export function record(view: string, ms: number, statement?: Statement | string): void {
 	if (typeof window === 'undefined') return;
 	const t = (window.__budgetlensTimings ??= {});
 	(t[view] ??= []).push(ms);
-	(window.__budgetlensQueryLog ??= []).push({ view, ms, end: performance.now() });
+	const entry: QueryLogEntry = { view, ms, end: performance.now() };
+	if (typeof statement === 'string') entry.sql = statement;
+	else if (statement) Object.assign(entry, { sql: statement.sql, params: statement.params });
+	(window.__budgetlensQueryLog ??= []).push(entry);
 }
 
 export const session = new Session();
