@@ -1,13 +1,16 @@
 /**
  * Ingest CLI: parse disclosure text files and PDFs and write a snapshot directory.
  *
- *   npm run ingest -- --out DIR [--json] [--jobs N] [--cache DIR] FILE_OR_DIR...
+ *   npm run ingest -- --out DIR [--json] [--jobs N] [--cache DIR] [--layout flat|partitioned|auto] FILE_OR_DIR...
  *
  * Documents are parsed in parallel by N worker threads (default: all cores;
  * snapshot/parallel.ts) and streamed into the snapshot writer in input
  * order (snapshot/stream-write.ts): the output is byte-identical for any N.
  * With --cache DIR, parsed documents are kept by content hash and an
  * unchanged document is not parsed again (snapshot/cache.ts).
+ * --layout picks the snapshot layout (snapshot/finish.ts): flat files, or
+ * partitioned by fiscal_year and province; auto (default) partitions above
+ * 1000 documents. The finish step prints one line per table written.
  *
  * Directories are walked for *.txt and *.pdf files. A progress bar over documents is
  * shown on stderr when stderr is a terminal. Each document gets a line
@@ -23,9 +26,12 @@ import { EditionIndex, preferPdfs } from '../src/lib/snapshot/editions';
 import { expandInputs } from '../src/lib/snapshot/inputs';
 import { defaultJobs, ingestParallel } from '../src/lib/snapshot/parallel';
 import { summaryLines, type RunTotals } from '../src/lib/snapshot/report';
+import type { LayoutOption } from '../src/lib/snapshot/finish';
 import { SnapshotStreamWriter } from '../src/lib/snapshot/stream-write';
 
-const USAGE = 'usage: npm run ingest -- --out DIR [--json] [--jobs N] [--cache DIR] FILE_OR_DIR...';
+const USAGE =
+	'usage: npm run ingest -- --out DIR [--json] [--jobs N] [--cache DIR] [--layout flat|partitioned|auto] FILE_OR_DIR...';
+const LAYOUTS: readonly LayoutOption[] = ['flat', 'partitioned', 'auto'];
 
 async function main(): Promise<number> {
 	let args;
@@ -37,6 +43,7 @@ async function main(): Promise<number> {
 				json: { type: 'boolean', default: false },
 				jobs: { type: 'string', short: 'j' },
 				cache: { type: 'string' },
+				layout: { type: 'string', default: 'auto' },
 				help: { type: 'boolean', short: 'h', default: false }
 			}
 		});
@@ -57,6 +64,11 @@ async function main(): Promise<number> {
 	const jobs = args.values.jobs === undefined ? defaultJobs() : Number(args.values.jobs);
 	if (!Number.isInteger(jobs) || jobs < 1) {
 		console.error(`--jobs must be a positive integer\n${USAGE}`);
+		return 2;
+	}
+	const layout = args.values.layout as LayoutOption;
+	if (!LAYOUTS.includes(layout)) {
+		console.error(`--layout must be flat, partitioned or auto\n${USAGE}`);
 		return 2;
 	}
 	// With --json, stdout carries only the JSON; human lines go to stderr.
@@ -149,13 +161,14 @@ async function main(): Promise<number> {
 	let manifest: Manifest | null = null;
 	const writeStart = performance.now();
 	try {
-		manifest = await writer.finish();
+		say(`finish: writing ${writer.documentCount} documents (layout ${layout}) → ${out}`);
+		manifest = await writer.finish({ layout, onProgress: say });
 	} catch (e) {
 		console.error(`✗ 无法写入快照 ${out} (cannot write snapshot): ${(e as Error).message}`);
 		return 1;
 	}
 	totals.writeSeconds = (performance.now() - writeStart) / 1000;
-	for (const line of summaryLines(totals, manifest, out)) say(line);
+	for (const line of summaryLines(totals, manifest, out, writer.documents)) say(line);
 	if (json) {
 		const tableRows = Object.fromEntries(
 			Object.entries(manifest.tables).map(([name, t]) => [name, t.rows])
@@ -164,7 +177,10 @@ async function main(): Promise<number> {
 			out,
 			snapshot_id: manifest.snapshot_id,
 			schema_version: manifest.schema_version,
-			documents: manifest.documents,
+			layout: manifest.layout,
+			documents: [...writer.documents].sort((a, b) =>
+				a.doc_id < b.doc_id ? -1 : a.doc_id > b.doc_id ? 1 : 0
+			),
 			tables: tableRows,
 			issue_counts: manifest.issue_counts,
 			failed: failures,

@@ -1,10 +1,12 @@
 /**
- * The format of a snapshot directory's manifest.json, shared by the writer
- * (src/lib/snapshot) and readers (browser). The manifest has no timestamps
- * and no absolute paths: the same inputs always give the same manifest.
+ * The format (v3) of a snapshot directory's manifest.json, shared by the
+ * writer (src/lib/snapshot) and readers (browser): layout, per-table parts
+ * with their row-group index, rollups. The manifest has no timestamps and
+ * no absolute paths: the same inputs always give the same manifest.
  */
 import type { DocKind, Severity, TableName } from '../ingest/model';
 import { sortRows, type TableRows } from './rows';
+import type { RollupName } from './rollups';
 import { SCHEMA_VERSION, TABLES } from './tables';
 
 export interface ManifestDocument {
@@ -20,20 +22,65 @@ export interface ManifestDocument {
 	issues: Record<Severity, number>;
 }
 
+/** One Parquet row group of a part, in file order. */
+export interface ManifestRowGroup {
+	rows: number;
+	/** Smallest and largest doc_id in the row group (null when it has no rows). */
+	doc_min: string | null;
+	doc_max: string | null;
+}
+
+/** One Parquet file of a table. */
+export interface ManifestPart {
+	/** Path inside the snapshot directory (raw UTF-8; readers URL-encode each segment). */
+	path: string;
+	/** The partition's values; null in a flat file (= every partition) or for NULL values. */
+	fiscal_year: number | null;
+	province: string | null;
+	rows: number;
+	bytes: number;
+	sha256: string;
+	row_groups: ManifestRowGroup[];
+}
+
 export interface ManifestTable {
+	/** flat: the table's file; partitioned: null (except documents, always flat). */
+	file: string | null;
+	/** Totals over the parts. */
+	rows: number;
+	bytes: number;
+	/** flat: the file's hash; several parts: SHA-256 of the parts' "path:sha256" lines. */
+	sha256: string;
+	parts: ManifestPart[];
+}
+
+/** A rollup file (schema/rollups.ts). */
+export interface ManifestRollup {
 	file: string;
 	rows: number;
-	/** File size in bytes. */
 	bytes: number;
 	sha256: string;
 }
 
+export type SnapshotLayout = 'flat' | 'partitioned';
+
+/** Above this many documents the manifest omits `documents` and `created_from`. */
+export const MANIFEST_DOCUMENT_LIMIT = 2000;
+
 export interface Manifest {
 	snapshot_id: string;
 	schema_version: number;
+	layout: SnapshotLayout;
+	/** Partition columns (partitioned layout only). */
+	partition_by?: string[];
+	document_count: number;
+	/** Every document is synthetic (its title starts with 【合成数据). */
+	synthetic: boolean;
 	created_from: string[];
 	documents: ManifestDocument[];
+	documents_omitted: boolean;
 	tables: Record<TableName, ManifestTable>;
+	rollups: Record<RollupName, ManifestRollup>;
 	issue_counts: Record<string, number>;
 }
 
@@ -41,24 +88,64 @@ export interface Manifest {
 export const MANIFEST_FIELDS: { field: string; zh: string; en: string }[] = [
 	{
 		field: 'snapshot_id',
-		zh: '内容哈希：按表名顺序拼接各 Parquet 文件的“表名:sha256”行，再取 SHA-256 的前 16 位十六进制',
-		en: 'Content hash: SHA-256 of the "table:sha256" lines of the Parquet files in table order, first 16 hex digits'
+		zh: '内容哈希：依次拼接各表的“表名:sha256”行（表的顺序同上），再拼接各汇总表的“汇总表名:sha256”行，取 SHA-256 的前 16 位十六进制',
+		en: 'Content hash: SHA-256 of the "table:sha256" lines of the tables in table order, then the "rollup:sha256" lines of the rollups; first 16 hex digits'
 	},
 	{ field: 'schema_version', zh: '快照结构版本（整数）', en: 'Schema version (integer)' },
 	{
+		field: 'layout',
+		zh: '布局：flat（每表一个文件 `<表名>.parquet`）或 partitioned（除 documents 外每表按文档的 fiscal_year 与 province 分区，写作 `parts/<表名>/fiscal_year=<年>/province=<省>/part-0.parquet`，空值写作 `__HIVE_DEFAULT_PARTITION__`）',
+		en: "flat (one `<table>.parquet` per table) or partitioned (every table but documents split by the owning document's fiscal_year and province into `parts/<table>/fiscal_year=<Y>/province=<P>/part-0.parquet`; NULL is `__HIVE_DEFAULT_PARTITION__`)"
+	},
+	{
+		field: 'partition_by',
+		zh: '仅 partitioned：分区列 ["fiscal_year", "province"]（取自所属文档；目录名为原始 UTF-8 值，读取时逐段 URL 编码）。注意 three_public 与 related_expenses 自有 fiscal_year 列，读取时不要启用 hive 分区列推断',
+		en: 'partitioned only: ["fiscal_year", "province"] (of the owning document; directory names are raw UTF-8, URL-encode each segment when fetching). three_public and related_expenses have their own fiscal_year column: read parts with hive partitioning off'
+	},
+	{
+		field: 'document_count',
+		zh: '文档数',
+		en: 'Number of documents'
+	},
+	{
+		field: 'synthetic',
+		zh: '是否全部为合成数据（每个文档标题都以“【合成数据”开头；没有文档时为 false）',
+		en: 'True when every document is synthetic (its title starts with 【合成数据); false with no documents'
+	},
+	{
 		field: 'created_from',
-		zh: '源文件名（不含路径），按字母排序',
-		en: 'Source file names (no paths), sorted'
+		zh: '源文件名（不含路径），按字母排序；文档多于 2000 个时为空数组',
+		en: 'Source file names (no paths), sorted; empty when there are more than 2000 documents'
 	},
 	{
 		field: 'documents[]',
-		zh: '每个文档：doc_id、source_name、department_name、fiscal_year、kind、rows_seen/rows_stored/rows_reported、tables_found、按级别统计的问题数 issues {error, warning, info}',
-		en: 'Per document: doc_id, source_name, department_name, fiscal_year, kind, rows_seen/rows_stored/rows_reported, tables_found, issue counts by severity {error, warning, info}'
+		zh: '每个文档：doc_id、source_name、department_name、fiscal_year、kind、rows_seen/rows_stored/rows_reported、tables_found、按级别统计的问题数 issues {error, warning, info}；按 doc_id 排序；文档多于 2000 个时为空数组（查 documents 表）',
+		en: 'Per document, by doc_id: doc_id, source_name, department_name, fiscal_year, kind, rows_seen/rows_stored/rows_reported, tables_found, issue counts by severity {error, warning, info}; empty when there are more than 2000 documents (read the documents table)'
+	},
+	{
+		field: 'documents_omitted',
+		zh: 'documents 与 created_from 是否因文档多于 2000 个而省略',
+		en: 'True when documents and created_from are left empty (more than 2000 documents)'
 	},
 	{
 		field: 'tables.<name>',
-		zh: '每张表：file（Parquet 文件名）、rows（行数）、bytes（文件字节数）、sha256（文件哈希）',
-		en: 'Per table: file (Parquet file name), rows (row count), bytes (file size), sha256 (file hash)'
+		zh: '每张表：file（flat 的文件名；partitioned 为 null，documents 除外）、rows、bytes（各分片合计）、sha256（单个文件时为文件哈希，否则为各分片“path:sha256”行的哈希）、parts[]',
+		en: 'Per table: file (flat: the file; partitioned: null, except documents), rows, bytes (totals over the parts), sha256 (the file\'s hash for one flat file, else the hash of the parts\' "path:sha256" lines), parts[]'
+	},
+	{
+		field: 'tables.<name>.parts[]',
+		zh: '每个 Parquet 文件（flat 恰好一个，path 即 file）：path、fiscal_year 与 province（分区值；flat 为 null 表示全部分区）、rows、bytes、sha256、row_groups[]；按 fiscal_year、province 排序（空值在前）；没有行的表在 partitioned 布局下没有分片',
+		en: 'Each Parquet file (flat: exactly one, path = file): path, fiscal_year and province (the partition; null in flat = every partition), rows, bytes, sha256, row_groups[]; ordered by fiscal_year, province (NULLs first); a table without rows has no parts in the partitioned layout'
+	},
+	{
+		field: 'tables.<name>.parts[].row_groups[]',
+		zh: '文件中的每个行组（按文件顺序）：rows、doc_min、doc_max（行组内 doc_id 的最小、最大值）。文件内按 doc_id、排序键、全部列排序，可按 doc_id 跳过行组',
+		en: 'Each row group in file order: rows, doc_min, doc_max (smallest and largest doc_id). Files are sorted by doc_id, the sort keys, then every column, so row groups can be skipped by doc_id'
+	},
+	{
+		field: 'rollups.<name>',
+		zh: '每张汇总表：file、rows、bytes、sha256（两种布局都写）',
+		en: 'Per rollup table: file, rows, bytes, sha256 (written in both layouts)'
 	},
 	{
 		field: 'issue_counts',

@@ -13,6 +13,7 @@
  */
 import Decimal from 'decimal.js';
 import type { ParsedDocument, ParseIssueRecord, Severity, TableName } from '../ingest/model';
+import { provinceOf } from '../ingest/recognize/gazetteer';
 import { decimalIntegerDigits, decimalScale, type Column, type TableDef } from './define';
 import { TABLES } from './tables';
 
@@ -121,7 +122,8 @@ function compareCells(a: CellValue, b: CellValue): number {
 function sourceRecords(doc: ParsedDocument, name: TableName): readonly object[] {
 	switch (name) {
 		case 'documents':
-			return [doc.document];
+			// Derived here so every writer (ingest, browser drop) gets the same value.
+			return [{ ...doc.document, province: provinceOf(doc.document.region) }];
 		case 'source_lines':
 			return doc.lines;
 		case 'parse_issues':

@@ -8,7 +8,10 @@ import { col, docId } from './columns';
 
 const int = (zh: string, en: string) => col('INTEGER', false, zh, en);
 
-export const documents = defineTable<DocumentRecord>({
+/** The documents row: the parsed record plus columns the snapshot derives (schema/rows.ts). */
+export type DocumentRow = DocumentRecord & { province: string | null };
+
+export const documents = defineTable<DocumentRow>({
 	name: 'documents',
 	zh: '文档：每个源文件一行',
 	en: 'Documents: one row per source file',
@@ -70,6 +73,12 @@ export const documents = defineTable<DocumentRecord>({
 			false,
 			'应公开但文档中未出现的标准表，逗号分隔；空串表示齐全',
 			"Expected standard tables the document does not print, comma-separated; '' when complete"
+		),
+		province: col(
+			'VARCHAR',
+			true,
+			'省级单位（由地区推出，如 河北省、上海市、江苏省）；地区为空或无法识别时为空。大快照按它与 fiscal_year 分区',
+			'Province-level unit of region (河北省, 上海市, 江苏省…); NULL when region is NULL or unknown. Large snapshots are partitioned by it and fiscal_year'
 		)
 	},
 	orderBy: ['doc_id']

@@ -23,7 +23,7 @@ export type { Column, ColumnType, TableDef } from './define';
 export { decimalScale, decimalIntegerDigits } from './define';
 
 /** Bump when a table or column is added, removed or changes type. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Every snapshot table, in snapshot order. */
 export const TABLES: readonly TableDef[] = [

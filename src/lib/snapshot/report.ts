@@ -3,7 +3,7 @@
  * final summary. Pure formatting; no I/O.
  */
 import type { ParsedDocument } from '../ingest/model';
-import type { Manifest } from '../schema/manifest';
+import type { Manifest, ManifestDocument } from '../schema/manifest';
 import { isUnknownLayout } from './ingest';
 
 const KIND_ZH = { budget: '预算', final: '决算' } as const;
@@ -38,8 +38,14 @@ export interface RunTotals {
 	writeSeconds: number;
 }
 
-export function summaryLines(totals: RunTotals, manifest: Manifest | null, out: string): string[] {
-	const docs = manifest?.documents ?? [];
+/** `documents`: the run's manifest entries (a large manifest omits its own). */
+export function summaryLines(
+	totals: RunTotals,
+	manifest: Manifest | null,
+	out: string,
+	documents: readonly ManifestDocument[] = manifest?.documents ?? []
+): string[] {
+	const docs = documents;
 	const sum = (f: (d: (typeof docs)[number]) => number) => docs.reduce((s, d) => s + f(d), 0);
 	const mb = totals.bytes / 1e6;
 	const secs = totals.parseSeconds;
@@ -49,6 +55,9 @@ export function summaryLines(totals: RunTotals, manifest: Manifest | null, out: 
 		`issues: ${sum((d) => d.issues.error)} error / ${sum((d) => d.issues.warning)} warning / ${sum((d) => d.issues.info)} info`,
 		`parse: ${mb.toFixed(2)} MB in ${secs.toFixed(2)} s (${secs > 0 ? (mb / secs).toFixed(2) : '∞'} MB/s, ${secs > 0 ? ((totals.ok + totals.failed) / secs).toFixed(1) : '∞'} documents/s); snapshot write ${totals.writeSeconds.toFixed(2)} s`
 	];
-	if (manifest) lines.push(`snapshot ${manifest.snapshot_id} → ${out}`);
+	if (manifest)
+		lines.push(
+			`snapshot ${manifest.snapshot_id} (${manifest.layout}, ${manifest.document_count} documents) → ${out}`
+		);
 	return lines;
 }

@@ -5,27 +5,22 @@
  * table; JS memory holds only the small manifest entries. DuckDB keeps the
  * rows compressed and spills to `temp_directory` beyond `memory_limit`.
  * `finish()` runs the peer rules in SQL over the loaded tables (the same
- * statements the browser uses), then COPYs each table to zstd Parquet
- * ordered by the table's order keys and then by every column: a total
- * order, so the same documents give byte-identical files whatever order
- * they were added in (any --jobs). Same manifest format as write.ts.
+ * statements the browser uses), then the shared finish step (finish.ts:
+ * rollups, flat or partitioned Parquet in a total row order, manifest.json
+ * v3), so the same documents give byte-identical files whatever order they
+ * were added in (any --jobs). Same format as write.ts.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import type { TableName } from '../ingest/model';
 import { refreshPeerFlagsStatements } from '../rules/sql';
-import {
-	manifestDocument,
-	type Manifest,
-	type ManifestDocument,
-	type ManifestTable
-} from '../schema/manifest';
+import { manifestDocument, type Manifest, type ManifestDocument } from '../schema/manifest';
 import type { TableRows } from '../schema/rows';
-import { createTableSql, SCHEMA_VERSION, TABLES } from '../schema/tables';
-import { appendRow, fileInfo, MANIFEST_FILE, parquetFile, sqlString } from './write';
+import { createTableSql, TABLES } from '../schema/tables';
+import { finishSnapshot, type FinishOptions } from './finish';
+import { appendRow } from './write';
 
 export interface StreamWriterOptions {
 	/** DuckDB memory limit before spilling to disk (default 512MB). */
@@ -33,8 +28,6 @@ export interface StreamWriterOptions {
 	/** Spill directory (default: the OS temp directory). */
 	tempDir?: string;
 }
-
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 export class SnapshotStreamWriter {
 	private readonly docs = new Map<string, string>();
@@ -91,54 +84,35 @@ export class SnapshotStreamWriter {
 		return this.entries.length;
 	}
 
-	/** Peer flags, Parquet files and manifest.json; closes DuckDB. */
-	async finish(): Promise<Manifest> {
+	/** Manifest entries of the documents added so far, in the order added. */
+	get documents(): readonly ManifestDocument[] {
+		return this.entries;
+	}
+
+	/** Peer flags, rollups, Parquet files and manifest.json (finish.ts); closes DuckDB. */
+	async finish(opts: FinishOptions = {}): Promise<Manifest> {
 		if (this.closed) throw new Error('snapshot writer already finished');
 		this.closed = true;
-		const { conn, dir } = this;
-		const tables = {} as Record<TableName, ManifestTable>;
+		const { conn } = this;
 		try {
 			for (const a of this.appenders.values()) {
 				a.flushSync();
 				a.closeSync();
 			}
-			if (this.entries.length > 0)
+			if (this.entries.length > 0) {
+				const t0 = performance.now();
 				for (const s of refreshPeerFlagsStatements())
 					await conn.run(s.sql, s.params.length > 0 ? s.params : undefined);
-			for (const t of TABLES) {
-				const keys = [...t.orderBy, ...t.columns.map((c) => c.name)]
-					.map((k) => `${quote(k)} ASC NULLS FIRST`)
-					.join(', ');
-				const file = parquetFile(t.name);
-				const target = path.join(dir, file);
-				await conn.run(
-					`COPY (SELECT * FROM ${quote(t.name)} ORDER BY ${keys}) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd)`
-				);
-				const count = await conn.runAndReadAll(
-					`SELECT count(*)::INTEGER AS n FROM ${quote(t.name)}`
-				);
-				const rows = Number(count.getRows()[0]?.[0] ?? 0);
-				tables[t.name] = { file, rows, ...(await fileInfo(target)) };
+				const secs = ((performance.now() - t0) / 1000).toFixed(1);
+				opts.onProgress?.(`finish: peer flags (${secs} s)`);
 			}
+			const issueCounts = Object.fromEntries(
+				[...this.issueCodes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+			);
+			return await finishSnapshot(conn, this.dir, { documents: this.entries, issueCounts }, opts);
 		} finally {
 			conn.closeSync();
 			this.instance.closeSync();
 		}
-		const idHash = createHash('sha256');
-		for (const t of TABLES) idHash.update(`${t.name}:${tables[t.name].sha256}\n`);
-		const byId = (a: ManifestDocument, b: ManifestDocument) =>
-			a.doc_id < b.doc_id ? -1 : a.doc_id > b.doc_id ? 1 : 0;
-		const manifest: Manifest = {
-			snapshot_id: idHash.digest('hex').slice(0, 16),
-			schema_version: SCHEMA_VERSION,
-			created_from: this.entries.map((d) => d.source_name).sort(),
-			documents: [...this.entries].sort(byId),
-			tables,
-			issue_counts: Object.fromEntries(
-				[...this.issueCodes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-			)
-		};
-		await writeFile(path.join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, '\t')}\n`);
-		return manifest;
 	}
 }

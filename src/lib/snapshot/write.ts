@@ -1,15 +1,14 @@
 /**
  * Snapshot writer (Node only): turns ParsedDocuments into a snapshot
- * directory — one zstd Parquet file per schema table plus manifest.json —
- * through an in-memory DuckDB (@duckdb/node-api).
+ * directory through an in-memory DuckDB (@duckdb/node-api): peer flags in
+ * JS (peer-flags.ts), rows appended per table, then the shared finish step
+ * (finish.ts: rollups, flat or partitioned Parquet, manifest.json v3).
  *
- * Deterministic: rows are sorted by each table's order keys before they are
- * appended, DuckDB runs single-threaded so COPY keeps that order, and the
- * manifest holds no timestamps or paths. Same inputs → byte-identical files.
+ * Deterministic: DuckDB runs single-threaded, every file is written in a
+ * total row order, and the manifest holds no timestamps or paths. Same
+ * inputs → byte-identical files.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import {
 	DuckDBDecimalValue,
 	DuckDBInstance,
@@ -17,24 +16,13 @@ import {
 	type DuckDBConnection
 } from '@duckdb/node-api';
 import type { ParsedDocument, TableName } from '../ingest/model';
-import {
-	issueCounts,
-	manifestDocument,
-	mergeRows,
-	type Manifest,
-	type ManifestTable
-} from '../schema/manifest';
+import { issueCounts, manifestDocument, mergeRows, type Manifest } from '../schema/manifest';
 import { documentRows, type PlainRow } from '../schema/rows';
 import { withPeerFlags } from './peer-flags';
-import {
-	createTableSql,
-	decimalScale,
-	SCHEMA_VERSION,
-	TABLES,
-	type TableDef
-} from '../schema/tables';
+import { finishSnapshot, type FinishOptions } from './finish';
+import { createTableSql, decimalScale, TABLES, type TableDef } from '../schema/tables';
 
-export const MANIFEST_FILE = 'manifest.json';
+export { MANIFEST_FILE } from './finish';
 
 /** File name of a table inside a snapshot directory. */
 export function parquetFile(table: TableName): string {
@@ -73,23 +61,16 @@ async function loadTable(conn: DuckDBConnection, table: TableDef, rows: PlainRow
 	}
 }
 
-export function sqlString(s: string): string {
-	return `'${s.replace(/'/g, "''")}'`;
-}
-
-export async function fileInfo(file: string): Promise<{ bytes: number; sha256: string }> {
-	const data = await readFile(file);
-	return { bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') };
-}
-
 /**
  * Writes the snapshot of `docs` into `dir` (created if needed; existing
- * table files and the manifest are overwritten). Returns the manifest.
- * Throws when two documents share a doc_id (the same file twice).
+ * table files and the manifest are overwritten) in `opts.layout` (default
+ * auto: flat up to 1000 documents). Returns the manifest. Throws when two
+ * documents share a doc_id (the same file twice).
  */
 export async function writeSnapshot(
 	docs: readonly ParsedDocument[],
-	dir: string
+	dir: string,
+	opts: FinishOptions = {}
 ): Promise<Manifest> {
 	const seen = new Map<string, string>();
 	for (const d of docs) {
@@ -107,36 +88,17 @@ export async function writeSnapshot(
 
 	const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
 	const conn = await instance.connect();
-	const tables = {} as Record<TableName, ManifestTable>;
 	try {
 		await conn.run('SET preserve_insertion_order = true');
-		for (const table of TABLES) {
-			const tableRows = rows[table.name];
-			await loadTable(conn, table, tableRows);
-			const file = parquetFile(table.name);
-			const target = path.join(dir, file);
-			await conn.run(
-				`COPY "${table.name}" TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd)`
-			);
-			tables[table.name] = { file, rows: tableRows.length, ...(await fileInfo(target)) };
-		}
+		for (const table of TABLES) await loadTable(conn, table, rows[table.name]);
+		return await finishSnapshot(
+			conn,
+			dir,
+			{ documents: perDocument.map(manifestDocument), issueCounts: issueCounts(rows.parse_issues) },
+			opts
+		);
 	} finally {
 		conn.closeSync();
 		instance.closeSync();
 	}
-
-	const idHash = createHash('sha256');
-	for (const table of TABLES) idHash.update(`${table.name}:${tables[table.name].sha256}\n`);
-	const manifest: Manifest = {
-		snapshot_id: idHash.digest('hex').slice(0, 16),
-		schema_version: SCHEMA_VERSION,
-		created_from: docs.map((d) => d.document.source_name).sort(),
-		documents: perDocument
-			.map(manifestDocument)
-			.sort((a, b) => (a.doc_id < b.doc_id ? -1 : a.doc_id > b.doc_id ? 1 : 0)),
-		tables,
-		issue_counts: issueCounts(rows.parse_issues)
-	};
-	await writeFile(path.join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, '\t')}\n`);
-	return manifest;
 }

@@ -85,3 +85,17 @@ export function regionFromName(name: string | null): string | null {
 	}
 	return best?.region ?? null;
 }
+
+/**
+ * The 省级 unit of a region (河北省石家庄市 → 河北省, 上海市普陀区 → 上海市,
+ * 江苏省 → 江苏省; a short form 河北石家庄 → 河北省). Null when the region is
+ * null or names no province or municipality.
+ */
+export function provinceOf(region: string | null): string | null {
+	if (!region) return null;
+	const r = region.replace(/\s+/g, '');
+	for (const m of MUNICIPALITIES) if (r.startsWith(m) || r.startsWith(m.slice(0, 2))) return m;
+	for (const p of Object.keys(PROVINCES)) if (r.startsWith(p)) return p;
+	for (const p of Object.keys(PROVINCES)) if (r.startsWith(shortProvince(p))) return p;
+	return null;
+}

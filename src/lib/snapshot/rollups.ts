@@ -1,0 +1,60 @@
+/**
+ * Builds the rollup tables (schema/rollups.ts) inside the writer's DuckDB,
+ * after peer flags: rollup_documents is overviewQuery() (queries/overview.ts)
+ * materialized over the whole snapshot plus documents.province;
+ * rollup_overview groups it by (fiscal_year, province, kind) with exact
+ * DECIMAL sums and the flag counts. Node only (runs on the writer's
+ * connection; the files are written by finish.ts).
+ */
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { overviewQuery } from '../queries/overview';
+import { rollupDocuments, rollupOverview, type RollupDef } from '../schema/rollups';
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** `ORDER BY` list of a rollup (its keys are unique per row: a total order). */
+export function rollupOrder(def: RollupDef, nulls: 'FIRST' | 'LAST'): string {
+	return def.orderBy.map((k) => `${quote(k)} ASC NULLS ${nulls}`).join(', ');
+}
+
+function rollupDocumentsSql(): { sql: string; params: DuckDBValue[] } {
+	const overview = overviewQuery();
+	// Same order as the overview query itself (DuckDB's default: NULLs last).
+	return {
+		sql: `CREATE TABLE ${rollupDocuments.name} AS
+SELECT o.*, d.province
+FROM (${overview.sql}) o LEFT JOIN documents d ON d.doc_id = o.doc_id
+ORDER BY ${rollupOrder(rollupDocuments, 'LAST')}`,
+		params: overview.params as DuckDBValue[]
+	};
+}
+
+const dec = (col: string) => `sum(r.${col})::DECIMAL(18,4) AS ${col}`;
+const int = (expr: string, as: string) => `coalesce(${expr}, 0)::INTEGER AS ${as}`;
+
+function rollupOverviewSql(): string {
+	return `CREATE TABLE ${rollupOverview.name} AS
+WITH f AS (
+	SELECT doc_id,
+		count(*) FILTER (WHERE severity = 'error') AS e,
+		count(*) FILTER (WHERE severity = 'warning') AS w,
+		count(*) FILTER (WHERE severity = 'info') AS i
+	FROM flags GROUP BY doc_id
+)
+SELECT r.fiscal_year::INTEGER AS fiscal_year, r.province, r.kind,
+	count(*)::INTEGER AS documents, count(DISTINCT r.dept_key)::INTEGER AS departments,
+	${['expenditure_total', 'basic_total', 'project_total', 'three_public_total'].map(dec).join(', ')},
+	${int('sum(r.project_count)', 'project_count')}, ${int('sum(r.indicator_count)', 'indicator_count')},
+	${int('sum(r.issue_count)', 'issue_count')},
+	${int('sum(f.e)', 'flags_error')}, ${int('sum(f.w)', 'flags_warning')}, ${int('sum(f.i)', 'flags_info')}
+FROM ${rollupDocuments.name} r LEFT JOIN f ON f.doc_id = r.doc_id
+GROUP BY r.fiscal_year, r.province, r.kind
+ORDER BY ${rollupOrder(rollupOverview, 'FIRST')}`;
+}
+
+/** Creates both rollup tables on `conn` (the snapshot tables must be loaded, peer flags included). */
+export async function buildRollups(conn: DuckDBConnection): Promise<void> {
+	const docs = rollupDocumentsSql();
+	await conn.run(docs.sql, docs.params.length > 0 ? docs.params : undefined);
+	await conn.run(rollupOverviewSql());
+}
