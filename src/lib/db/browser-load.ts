@@ -2,7 +2,8 @@
  * Loading helpers of the browser connector: streaming downloads with byte
  * progress, a small concurrency limiter, and inserting one table's Arrow IPC
  * stream into its typed table (directly when the columns are exactly the
- * schema's, else through a staging table by column name); `run` executes a
+ * schema's, else through a staging table by column name; a table outside
+ * the schema is created from the first stream); `run` executes a
  * statement (prepared when it has parameters) and converts the Arrow result.
  */
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
@@ -103,10 +104,12 @@ export async function loadTable(
 	conn: AsyncDuckDBConnection,
 	name: string,
 	ipc: Uint8Array,
-	known: boolean
+	known: boolean,
+	/** For a table outside the schema: it was created by an earlier insert. */
+	exists = false
 ): Promise<void> {
 	if (!known) {
-		await conn.insertArrowFromIPCStream(ipc, { name, create: true });
+		await conn.insertArrowFromIPCStream(ipc, { name, create: !exists });
 		return;
 	}
 	const def = TABLES.find((t) => t.name === name)!;

@@ -1,12 +1,16 @@
 /**
- * Connector over DuckDB-WASM (in a Web Worker) for the app. Loading a
- * snapshot: fetch manifest.json, start DuckDB (self-hosted bundles) while the
- * Parquet files are fetched and decoded with parquet-wasm to Arrow IPC,
- * create every schema table with its exact types and insert each table into
- * it (browser-load.ts), so DECIMAL(18,4) stays DECIMAL. Progress (files and
- * bytes) is reported to the caller. Finally an empty `flags` table
- * is created when the snapshot has none, and the engine is locked down
- * (no extensions, no external access, configuration locked).
+ * Connector over DuckDB-WASM (in a Web Worker) for the app. Opening a
+ * snapshot: fetch manifest.json, start DuckDB (self-hosted bundles) while
+ * `documents` and the rollups are fetched and decoded with parquet-wasm to
+ * Arrow IPC, create every schema table with its exact types and insert into
+ * it (browser-load.ts), so DECIMAL(18,4) stays DECIMAL. Every other table
+ * starts empty and is filled on demand by `ensure(needs)` (browser-lazy.ts:
+ * only the row groups the needs may touch); v2 snapshots (or `eager`) load
+ * everything at open. Progress (files and bytes) is reported to the caller,
+ * cold-start marks go to window.__budgetlensColdStart (cold-start.ts).
+ * Finally an empty `flags` table is created when the snapshot has none, and
+ * the engine is locked down (no extensions, no external access, configuration
+ * locked).
  * Values follow db/types.ts via arrow-values.ts.
  */
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
@@ -31,7 +35,11 @@ import {
 	type Settled
 } from './browser-load';
 import { startDuckDB } from './duckdb-wasm-bundles';
+import { lazyLoader, type LazyLoader } from './browser-lazy';
+import { countBytes, markColdStart } from './cold-start';
+import { docIndexSql, PROVINCE_COLUMN_SQL, toDocIndex } from './doc-index';
 import { parseManifest, type SnapshotManifest } from './manifest';
+import { fileUrl } from './manifest-path';
 import { parquetToIpc } from './parquet-wasm';
 import { CREATE_EMPTY_FLAGS, LOCK_DOWN, quoteIdent } from './snapshot-tables';
 import { refreshPeerFlagsStatements } from '../rules/sql';
@@ -63,6 +71,11 @@ export interface BrowserConnectorOptions {
 	baseUrl: string;
 	onProgress?: (p: LoadProgress) => void;
 	fetch?: typeof fetch;
+	/**
+	 * Load every table at open instead of on demand (default: only for
+	 * snapshots before schema v3, which have no row-group index).
+	 */
+	eager?: boolean;
 }
 
 export interface AddDocumentsResult {
@@ -80,11 +93,23 @@ export interface BrowserConnector extends SnapshotConnector {
 	terminate(): Promise<void>;
 }
 
+/** v2 and older snapshots were made to be loaded whole at open. */
+function loadsWhole(manifest: SnapshotManifest): boolean {
+	return !(Number(manifest.schema_version) >= 3);
+}
+
+interface OpenFile {
+	table: string;
+	path: string;
+	bytes: number | null;
+	rows: number | null;
+}
+
 export async function openBrowserConnector(
 	options: BrowserConnectorOptions
 ): Promise<BrowserConnector> {
 	const doFetch = options.fetch ?? fetch.bind(globalThis);
-	const base = options.baseUrl.replace(/\/+$/, '');
+	const base = new URL(options.baseUrl, globalThis.location?.href).href.replace(/\/+$/, '');
 	const progress: LoadProgress = {
 		phase: '下载 manifest.json',
 		filesDone: 0,
@@ -97,7 +122,10 @@ export async function openBrowserConnector(
 		options.onProgress?.({ ...progress });
 	};
 	report({});
-	const started = startDuckDB();
+	const started = startDuckDB().then((s) => {
+		markColdStart('wasmMs');
+		return s;
+	});
 	started.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
 	const limited = limiter(4);
 	const manifestRes = await doFetch(`${base}/manifest.json`);
@@ -106,24 +134,38 @@ export async function openBrowserConnector(
 	}
 	let manifest: SnapshotManifest;
 	try {
-		manifest = parseManifest(await manifestRes.json());
+		const text = await manifestRes.text();
+		countBytes(new TextEncoder().encode(text).byteLength);
+		manifest = parseManifest(JSON.parse(text));
 	} catch (e) {
 		throw new SnapshotLoadError(e instanceof Error ? e.message : String(e));
 	}
+	markColdStart('manifestMs');
+	// Open with documents and the rollups only (everything for v2 snapshots or `eager`).
+	const eager = options.eager ?? loadsWhole(manifest);
+	const files: OpenFile[] = [];
+	for (const t of manifest.tables) {
+		if (!eager && t.name !== 'documents') continue;
+		for (const p of t.parts)
+			files.push({ table: t.name, path: p.path, bytes: p.bytes, rows: p.rows });
+	}
+	for (const r of manifest.rollups)
+		files.push({ table: r.name, path: r.file, bytes: r.bytes, rows: r.rows });
 	report({
 		phase: '启动 DuckDB',
-		filesTotal: manifest.tables.length,
-		bytesTotal: manifest.tables.reduce((s, t) => s + (t.bytes ?? 0), 0)
+		filesTotal: files.length,
+		bytesTotal: files.reduce((s, f) => s + (f.bytes ?? 0), 0)
 	});
 	// Download and decode the Parquet files (4 at a time) while DuckDB-WASM compiles.
-	const prepared = manifest.tables.map((t) =>
-		t.rows === 0
+	const prepared = files.map((f) =>
+		f.rows === 0
 			? Promise.resolve<Settled>({ ok: true, value: null })
 			: settle(
 					limited(() =>
-						fetchBytes(doFetch, `${base}/${t.file}`, (n) =>
-							report({ bytesDone: progress.bytesDone + n })
-						).then(parquetToIpc)
+						fetchBytes(doFetch, fileUrl(base, f.path), (n) => {
+							countBytes(n);
+							report({ bytesDone: progress.bytesDone + n });
+						}).then(parquetToIpc)
 					)
 				)
 	);
@@ -131,25 +173,42 @@ export async function openBrowserConnector(
 	const conn = await db.connect();
 	for (const t of TABLES) await conn.query(createTableSql(t));
 	const knownNames = new Set<string>(TABLES.map((t) => t.name));
-	for (let i = 0; i < manifest.tables.length; i++) {
-		const t = manifest.tables[i]!;
-		report({ phase: `载入 ${t.name}` });
+	const created = new Set<string>();
+	for (let i = 0; i < files.length; i++) {
+		const f = files[i]!;
+		report({ phase: `载入 ${f.table}` });
 		const got = await prepared[i]!;
 		try {
 			if (!got.ok) throw got.error;
-			if (got.value) await loadTable(conn, t.name, got.value, knownNames.has(t.name));
+			const known = knownNames.has(f.table);
+			if (got.value) {
+				await loadTable(conn, f.table, got.value, known, !known && created.has(f.table));
+				created.add(f.table);
+			}
 		} catch (e) {
 			throw new SnapshotLoadError(
-				`载入表 ${t.name}（${t.file}）失败：${e instanceof Error ? e.message : String(e)}`
+				`载入表 ${f.table}（${f.path}）失败：${e instanceof Error ? e.message : String(e)}`
 			);
 		}
 		report({ filesDone: i + 1 });
 	}
+	markColdStart('documentsMs');
+	const loader = lazyLoader({
+		conn,
+		manifest,
+		baseUrl: base,
+		doFetch,
+		report: (p) => options.onProgress?.(p)
+	});
+	for (const t of new Set(files.map((f) => f.table))) loader.markTableLoaded(t);
+	const hasProvince = Number((await run(conn, PROVINCE_COLUMN_SQL)).rows[0]?.n ?? 0) > 0;
+	loader.setDocIndex(toDocIndex((await run(conn, docIndexSql(hasProvince))).rows));
 	await conn.query(CREATE_EMPTY_FLAGS);
 	for (const s of LOCK_DOWN) await conn.query(s);
 	const userConn = await db.connect();
 	report({ phase: '完成' });
-	return makeConnector(db, worker, conn, userConn, manifest);
+	markColdStart('readyMs');
+	return makeConnector(db, worker, conn, userConn, manifest, loader);
 }
 
 function makeConnector(
@@ -157,7 +216,8 @@ function makeConnector(
 	worker: Worker,
 	conn: AsyncDuckDBConnection,
 	userConn: AsyncDuckDBConnection,
-	manifest: SnapshotManifest
+	manifest: SnapshotManifest,
+	loader: LazyLoader
 ): BrowserConnector {
 	let closed = false;
 	let userRunning = false;
@@ -186,6 +246,7 @@ function makeConnector(
 		manifest,
 		snapshotId: manifest.snapshot_id,
 		query: (statement) => run(conn, statement),
+		ensure: (needs) => loader.ensure(needs),
 		async queryUser(sql: string, opts: UserQueryOptions = {}): Promise<UserQueryResult> {
 			const limit = Math.max(1, Math.min(opts.limit ?? USER_QUERY_LIMIT, 1_000_000));
 			const text = checkUserSql(sql);
@@ -244,6 +305,8 @@ function makeConnector(
 			return r.rows.map((x) => String(x.table_name));
 		},
 		async addDocuments(docs: readonly ParsedDocument[]): Promise<AddDocumentsResult> {
+			// Peer flags compare every document: all rows must be loaded first.
+			await loader.ensureAll();
 			const ids = docs.map((d) => d.document.doc_id);
 			const loaded = new Set(
 				(await run(conn, loadedDocIdsStatement(ids))).rows.map((r) => String(r.doc_id))

@@ -2,7 +2,8 @@
  * Connector over @duckdb/node-api for Node: tests, scripts and benchmarks.
  * `openNodeConnector({ parquetDir })` loads every Parquet file of a snapshot
  * into in-memory tables of the same name (from manifest.json when present,
- * else every *.parquet in the folder), creates an empty `flags` table when
+ * every part of a partitioned table and the rollups; else every *.parquet in
+ * the folder), so `ensure` is a no-op; creates an empty `flags` table when
  * the snapshot has none, then locks the engine down exactly as the browser
  * connector does. Values follow the conventions in db/types.ts.
  */
@@ -105,22 +106,34 @@ function toResult(reader: DuckDBResultReader, limit = Infinity): QueryResult {
 
 function listParquet(dir: string): SnapshotManifest {
 	const tables = readdirSync(dir)
-		.filter((f) => f.endsWith('.parquet'))
+		.filter((f) => f.endsWith('.parquet') && !f.startsWith('rollup_'))
 		.sort()
-		.map((file) => ({ name: file.slice(0, -'.parquet'.length), file, rows: null, bytes: null }));
-	return { snapshot_id: 'local', schema_version: null, tables };
+		.map((file) => file.slice(0, -'.parquet'.length));
+	return parseManifest({ snapshot_id: 'local', tables });
 }
 
+/** Every table (all parts, in manifest order) and every rollup present on disk. */
 async function load(conn: DuckDBConnection, dir: string): Promise<SnapshotManifest> {
 	const manifestPath = path.join(dir, 'manifest.json');
 	const manifest = existsSync(manifestPath)
 		? parseManifest(JSON.parse(readFileSync(manifestPath, 'utf8')))
 		: listParquet(dir);
 	for (const t of manifest.tables) {
-		const file = path.join(dir, t.file);
-		if (!existsSync(file)) throw new Error(`快照缺少文件 ${t.file}（表 ${t.name}）`);
+		if (t.parts.length === 0) continue; // created empty with the schema's types below
+		const files = t.parts.map((p) => {
+			const file = path.join(dir, ...p.path.split('/'));
+			if (!existsSync(file)) throw new Error(`快照缺少文件 ${p.path}（表 ${t.name}）`);
+			return quoteString(file);
+		});
 		await conn.run(
-			`CREATE TABLE ${quoteIdent(t.name)} AS SELECT * FROM read_parquet(${quoteString(file)})`
+			`CREATE TABLE ${quoteIdent(t.name)} AS SELECT * FROM read_parquet([${files.join(', ')}], hive_partitioning = false)`
+		);
+	}
+	for (const r of manifest.rollups) {
+		const file = path.join(dir, ...r.file.split('/'));
+		if (!existsSync(file)) continue;
+		await conn.run(
+			`CREATE TABLE ${quoteIdent(r.name)} AS SELECT * FROM read_parquet(${quoteString(file)})`
 		);
 	}
 	return manifest;
@@ -218,6 +231,9 @@ export async function openNodeConnector(
 		async cancel(): Promise<void> {
 			cancelRequested = true;
 			userConn.interrupt();
+		},
+		async ensure(): Promise<void> {
+			// Everything is loaded at open.
 		},
 		async tables(): Promise<string[]> {
 			const reader = await conn.runAndReadAll(

@@ -35,6 +35,21 @@ export interface Connector {
 	close(): Promise<void>;
 }
 
+/**
+ * What a statement needs loaded before it runs (lazy loading, db/load-plan.ts):
+ * a table, optionally narrowed to departments (queries/sql.ts deptKey
+ * semantics, or the published name) and/or doc ids. Neither given (or only
+ * empty lists) → the whole table.
+ */
+export interface DataNeed {
+	/** Schema table name. */
+	table: string;
+	/** Department keys. */
+	departments?: readonly string[];
+	/** Document ids. */
+	docs?: readonly string[];
+}
+
 /** Options for running SQL a user typed or opened from a link. */
 export interface UserQueryOptions {
 	/** Maximum rows returned; more rows set `truncated`. Default USER_QUERY_LIMIT. */
@@ -63,4 +78,10 @@ export interface SnapshotConnector extends Connector {
 	cancel(): Promise<void>;
 	/** Names of the loaded tables and views. */
 	tables(): Promise<string[]>;
+	/**
+	 * Make sure the rows the needs name are loaded (browser: fetch the planned
+	 * Parquet row groups; Node: a no-op, everything is loaded). Concurrent
+	 * calls are serialized; nothing is loaded twice.
+	 */
+	ensure(needs: readonly DataNeed[]): Promise<void>;
 }

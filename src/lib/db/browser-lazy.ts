@@ -1,0 +1,181 @@
+/**
+ * Lazy loading for the browser connector: `ensure(needs)` plans the units
+ * with db/load-plan.ts and loads them into the typed DuckDB tables. A part
+ * whose every row group is needed (and none loaded yet), or that has no
+ * row-group index, is fetched whole with one GET; otherwise only the planned
+ * row groups are read with parquet-wasm range requests. Files are fetched
+ * and decoded four at a time and inserted one after another; calls are
+ * serialized (a promise chain), and a unit is marked loaded only once its
+ * rows are in DuckDB, so nothing is inserted twice.
+ */
+import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import { TABLES } from '../schema/tables';
+import { fetchBytes, limiter, loadTable, SnapshotLoadError } from './browser-load';
+import { countBytes, markColdStart } from './cold-start';
+import { planLoad, unitKey, type DocIndex, type LoadUnit } from './load-plan';
+import type { ManifestPart, SnapshotManifest } from './manifest';
+import { fileUrl } from './manifest-path';
+import { parquetToIpc, rowGroupsToIpc } from './parquet-wasm';
+import type { DataNeed } from './types';
+
+export interface LazyProgress {
+	phase: string;
+	filesDone: number;
+	filesTotal: number;
+	bytesDone: number;
+	bytesTotal: number;
+}
+
+export interface LazyLoaderOptions {
+	conn: AsyncDuckDBConnection;
+	manifest: SnapshotManifest;
+	/** Absolute folder URL of the snapshot. */
+	baseUrl: string;
+	doFetch: typeof fetch;
+	report: (p: LazyProgress) => void;
+}
+
+export interface LazyLoader {
+	/** Keys (load-plan unitKey) of the units in DuckDB. */
+	readonly loaded: ReadonlySet<string>;
+	setDocIndex(index: DocIndex): void;
+	/** Record that every unit of `table` is loaded (e.g. documents at open). */
+	markTableLoaded(table: string): void;
+	ensure(needs: readonly DataNeed[]): Promise<void>;
+	/** Load every table whole. */
+	ensureAll(): Promise<void>;
+}
+
+interface FileJob {
+	table: string;
+	part: ManifestPart;
+	units: LoadUnit[];
+	/** Fetch the whole file instead of range-reading row groups. */
+	whole: boolean;
+	estimate: number;
+}
+
+function jobs(manifest: SnapshotManifest, units: LoadUnit[], loaded: ReadonlySet<string>) {
+	const parts = new Map<string, { table: string; part: ManifestPart }>();
+	for (const t of manifest.tables)
+		for (const p of t.parts) parts.set(p.path, { table: t.name, part: p });
+	const byPath = new Map<string, LoadUnit[]>();
+	for (const u of units) {
+		const list = byPath.get(u.path);
+		if (list) list.push(u);
+		else byPath.set(u.path, [u]);
+	}
+	const out: FileJob[] = [];
+	for (const [path, list] of byPath) {
+		const { table, part } = parts.get(path)!;
+		const groups = part.row_groups;
+		const untouched =
+			groups !== null && groups.every((_, i) => !loaded.has(unitKey({ path, rowGroup: i })));
+		const nonEmpty = groups?.filter((g) => g.rows > 0).length ?? 0;
+		const whole = groups === null || (untouched && list.length === nonEmpty);
+		const rows = list.reduce((s, u) => s + (u.rows ?? 0), 0);
+		const estimate =
+			part.bytes === null
+				? 0
+				: whole || !part.rows
+					? part.bytes
+					: Math.round((part.bytes * rows) / part.rows);
+		out.push({ table, part, units: list, whole, estimate });
+	}
+	return out;
+}
+
+export function lazyLoader(options: LazyLoaderOptions): LazyLoader {
+	const { conn, manifest, baseUrl, doFetch } = options;
+	const loaded = new Set<string>();
+	const known = new Set<string>(TABLES.map((t) => t.name));
+	const created = new Set<string>();
+	let docIndex: DocIndex = new Map();
+	let chain: Promise<unknown> = Promise.resolve();
+	const limited = limiter(4);
+
+	async function fetchJob(job: FileJob, onBytes: (n: number) => void): Promise<Uint8Array> {
+		const url = fileUrl(baseUrl, job.part.path);
+		if (job.whole) {
+			return parquetToIpc(await fetchBytes(doFetch, url, onBytes));
+		}
+		const groups = job.units.map((u) => u.rowGroup!);
+		const got = await rowGroupsToIpc(url, groups);
+		onBytes(got.bytes);
+		return got.ipc;
+	}
+
+	async function load(needs: readonly DataNeed[]): Promise<void> {
+		const units = planLoad(manifest, docIndex, needs, loaded);
+		if (units.length === 0) return;
+		const list = jobs(manifest, units, loaded);
+		const progress: LazyProgress = {
+			phase: '按需载入数据',
+			filesDone: 0,
+			filesTotal: list.length,
+			bytesDone: 0,
+			bytesTotal: list.reduce((s, j) => s + j.estimate, 0)
+		};
+		const report = () => options.report({ ...progress });
+		report();
+		const onBytes = (n: number) => {
+			progress.bytesDone += n;
+			countBytes(n);
+			report();
+		};
+		const fetched = list.map((job) => {
+			const p = limited(() => fetchJob(job, onBytes));
+			p.catch(() => undefined); // awaited in order below
+			return p;
+		});
+		for (let i = 0; i < list.length; i++) {
+			const job = list[i]!;
+			progress.phase = `载入 ${job.table}`;
+			report();
+			try {
+				const ipc = await fetched[i]!;
+				const isKnown = known.has(job.table);
+				await loadTable(conn, job.table, ipc, isKnown, !isKnown && created.has(job.table));
+				created.add(job.table);
+			} catch (e) {
+				throw new SnapshotLoadError(
+					`载入表 ${job.table}（${job.part.path}）失败：${e instanceof Error ? e.message : String(e)}`
+				);
+			}
+			if (job.whole && job.part.row_groups) {
+				job.part.row_groups.forEach((_, g) =>
+					loaded.add(unitKey({ path: job.part.path, rowGroup: g }))
+				);
+			}
+			for (const u of job.units) loaded.add(unitKey(u));
+			progress.filesDone = i + 1;
+			report();
+		}
+		markColdStart('firstLoadMs');
+		progress.phase = '完成';
+		report();
+	}
+
+	const loader: LazyLoader = {
+		loaded,
+		setDocIndex(index) {
+			docIndex = index;
+		},
+		markTableLoaded(table) {
+			const t = manifest.tables.find((x) => x.name === table);
+			for (const p of t?.parts ?? []) {
+				loaded.add(p.path);
+				p.row_groups?.forEach((_, g) => loaded.add(unitKey({ path: p.path, rowGroup: g })));
+			}
+		},
+		ensure(needs) {
+			const run = chain.then(() => load(needs));
+			chain = run.catch(() => undefined);
+			return run;
+		},
+		ensureAll() {
+			return loader.ensure(manifest.tables.map((t) => ({ table: t.name })));
+		}
+	};
+	return loader;
+}
