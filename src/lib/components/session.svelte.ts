@@ -3,11 +3,14 @@
  * snapshot id, the connector, and a `version` counter that bumps when rows
  * are added (a dropped document) so views re-run their queries.
  *
- * `run(view, statement)` waits for the snapshot, runs the statement and
- * records its latency per view on `window.__budgetlensTimings` (read by
- * scripts/bench-app.mjs and the browser tests).
+ * `run(view, statement, needs)` waits for the snapshot, has the connector
+ * load the rows the statement needs (`ensure`, see needs.ts), runs the
+ * statement and records its latency per view on `window.__budgetlensTimings`
+ * (read by scripts/bench-app.mjs and the browser tests). While rows load,
+ * `loadingRows` counts the pending loads and `progress` tells what loads.
  */
 import type { QueryResult, SnapshotConnector, Statement } from '$lib/db/types';
+import { ensureNeeds, type DataNeed } from './data-need';
 
 export interface LoadProgress {
 	/** What is happening, in Chinese (“下载 summary.parquet”…). */
@@ -103,8 +106,28 @@ class Session {
 		return this.#ready;
 	}
 
-	async run(view: string, statement: Statement | string): Promise<QueryResult> {
+	/** Loads in flight (ensure calls): the header shows their progress. */
+	loadingRows = $state(0);
+
+	/** Make sure the rows `needs` names are loaded (a no-op on connectors holding everything). */
+	async ensure(needs: readonly DataNeed[]): Promise<void> {
 		const conn = await this.ready();
+		if (needs.length === 0) return;
+		this.loadingRows += 1;
+		try {
+			await ensureNeeds(conn, needs);
+		} finally {
+			this.loadingRows -= 1;
+		}
+	}
+
+	async run(
+		view: string,
+		statement: Statement | string,
+		needs?: readonly DataNeed[]
+	): Promise<QueryResult> {
+		const conn = await this.ready();
+		if (needs) await this.ensure(needs);
 		const t0 = performance.now();
 		const result = await conn.query(statement);
 		record(view, performance.now() - t0, statement);

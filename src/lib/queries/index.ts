@@ -5,6 +5,7 @@
  */
 export * from './sql';
 export * from './overview';
+export * from './overview-pages';
 export * from './department';
 export * from './projects';
 export * from './source-lines';

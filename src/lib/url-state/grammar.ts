@@ -31,6 +31,8 @@ export type ThreePublicCategory = (typeof THREE_PUBLIC_CATEGORIES)[number];
 interface Common {
 	/** `s`: the snapshot the link was made on. */
 	snapshot: string | null;
+	/** `data`: which snapshot folder to open (`/data/<name>/`); null = `default`. */
+	data: string | null;
 }
 
 export interface OverviewState extends Common {
@@ -116,6 +118,13 @@ export type AppState =
 	| FlagsState
 	| SqlState;
 
+/** A state without the common `data` parameter (each view's own part). */
+export type ViewState = AppState extends infer T
+	? T extends AppState
+		? Omit<T, 'data'>
+		: never
+	: never;
+
 export const DEFAULT_SQL_LIMIT = 10_000;
 export const MAX_SQL_LIMIT = 100_000;
 export const MAX_SQL_TEXT = 20_000;
@@ -123,6 +132,10 @@ export const MAX_TEXT = 200;
 export const MAX_REPEAT = 50;
 
 export function defaultState(view: ViewId = 'overview'): AppState {
+	return { ...viewDefaults(view), data: null } as AppState;
+}
+
+function viewDefaults(view: ViewId): ViewState {
 	const snapshot = null;
 	switch (view) {
 		case 'overview':
@@ -162,6 +175,8 @@ export function defaultState(view: ViewId = 'overview'): AppState {
 /** Value rules; each returns true for an acceptable raw parameter value. */
 export const RULES = {
 	snapshot: (v: string) => /^[A-Za-z0-9_-]{1,64}$/.test(v),
+	/** A snapshot folder under /data/: lower-case letters, digits and '-', no path characters. */
+	data: (v: string) => /^[a-z0-9][a-z0-9-]{0,40}$/.test(v),
 	docId: (v: string) => /^[A-Za-z0-9_-]{1,64}$/.test(v),
 	ruleId: (v: string) => /^[A-Za-z0-9_.-]{1,64}$/.test(v),
 	year: (v: string) => /^(19[5-9]\d|20\d\d|2100)$/.test(v),

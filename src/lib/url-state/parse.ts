@@ -15,7 +15,8 @@ import {
 	THREE_PUBLIC_CATEGORIES,
 	VIEW_PATHS,
 	type AppState,
-	type ViewId
+	type ViewId,
+	type ViewState
 } from './grammar';
 
 export interface ParseResult {
@@ -23,7 +24,7 @@ export interface ParseResult {
 	errors: string[];
 }
 
-/** Parameters each view reads (besides `s`). */
+/** Parameters each view reads (besides `s` and `data`). */
 export const VIEW_PARAMS: Record<ViewId, readonly string[]> = {
 	overview: ['d', 'y'],
 	department: ['d', 'y', 'k', 'f', 'e', 'p'],
@@ -102,6 +103,16 @@ const TEXT = '不含尖括号和控制字符、不超过 200 字的名称';
 const YEAR = ' 1950–2100 之间的年份';
 
 function parseParams(view: ViewId, r: Reader): AppState {
+	const data = r.one(
+		'data',
+		RULES.data,
+		'快照名（小写字母、数字和 -，不超过 41 个字符）',
+		'默认快照 default'
+	);
+	return { ...parseView(view, r), data } as AppState;
+}
+
+function parseView(view: ViewId, r: Reader): ViewState {
 	const snapshot = r.one('s', RULES.snapshot, '快照编号（字母、数字、-、_）', '当前快照');
 	switch (view) {
 		case 'overview':
@@ -214,7 +225,7 @@ export function parseUrl(input: URL | string): ParseResult {
 	const r = new Reader(url.searchParams);
 	const state = parseParams(view, r);
 	errors.push(...r.errors);
-	const known = new Set(['s', ...VIEW_PARAMS[view]]);
+	const known = new Set(['s', 'data', ...VIEW_PARAMS[view]]);
 	const unknown = new Set<string>();
 	for (const k of url.searchParams.keys()) if (!known.has(k)) unknown.add(k);
 	for (const k of [...unknown].slice(0, 20)) errors.push(`未知参数 ${quote(k)}，已忽略。`);

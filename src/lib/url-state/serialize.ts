@@ -42,7 +42,7 @@ function pairs(state: AppState): Pairs {
 			if (state.limit !== DEFAULT_SQL_LIMIT) s.push(['n', state.limit]);
 			break;
 	}
-	s.push(['s', state.snapshot]);
+	s.push(['data', state.data], ['s', state.snapshot]);
 	return s;
 }
 

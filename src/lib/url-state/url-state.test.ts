@@ -38,12 +38,14 @@ function gen(r: () => number) {
 	const some = <T>(xs: readonly T[]): T[] => [...new Set(xs.filter(() => r() < 0.4))];
 	const year = () => 2015 + Math.floor(r() * 12);
 	const snapshot = maybe(pick(['abc123', 'fixture-0001', '0f1e2d3c4b5a6978']));
+	const data = maybe(pick(['synth-e2e', 'demo', '0', 'a'.repeat(41), 'x-1-y']));
 	const view = pick(Object.keys(VIEW_PATHS) as ViewId[]);
 	switch (view) {
 		case 'overview':
 			return {
 				view,
 				snapshot,
+				data,
 				departments: some(NAMES),
 				years: [...new Set([year(), year()])].slice(0, Math.floor(r() * 3))
 			} satisfies AppState;
@@ -51,6 +53,7 @@ function gen(r: () => number) {
 			return {
 				view,
 				snapshot,
+				data,
 				department: maybe(pick(NAMES)),
 				year: maybe(year()),
 				kind: maybe(pick(['budget', 'final'] as const)),
@@ -62,6 +65,7 @@ function gen(r: () => number) {
 			return {
 				view,
 				snapshot,
+				data,
 				docs: some(['57b0326033a82b7d', 'd_qhd_2024', 'x-1']),
 				classification: pick(['function', 'economic'] as const),
 				level: pick([1, 2, 3] as const),
@@ -72,6 +76,7 @@ function gen(r: () => number) {
 			return {
 				view,
 				snapshot,
+				data,
 				group: maybe(pick(NAMES)),
 				departments: some(NAMES)
 			} satisfies AppState;
@@ -79,6 +84,7 @@ function gen(r: () => number) {
 			return {
 				view,
 				snapshot,
+				data,
 				departments: some(NAMES),
 				measure: pick(['budget', 'actual'] as const),
 				category: pick(THREE_PUBLIC_CATEGORIES)
@@ -87,6 +93,7 @@ function gen(r: () => number) {
 			return {
 				view,
 				snapshot,
+				data,
 				rule: maybe(pick(['unit_mismatch', 'R1.2'])),
 				severity: maybe(pick(['error', 'warning', 'info'] as const)),
 				department: maybe(pick(NAMES))
@@ -95,6 +102,7 @@ function gen(r: () => number) {
 			return {
 				view,
 				snapshot,
+				data,
 				sql: pick([
 					'',
 					'SELECT * FROM documents',
@@ -235,5 +243,43 @@ describe('hostile and broken links', () => {
 		const { state, errors } = parseUrl('/department?y=2023&y=2024');
 		expect(state).toMatchObject({ year: 2023 });
 		expect(errors).toEqual(['参数 y 出现了 2 次，只使用第一个。']);
+	});
+});
+
+describe('data (which snapshot folder to open)', () => {
+	it('is kept on every view and written after the view parameters, before s', () => {
+		expect(
+			serializeState({
+				...defaultState('department'),
+				data: 'synth-e2e',
+				snapshot: 'ab12',
+				year: 2024
+			} as AppState)
+		).toBe('/department?y=2024&data=synth-e2e&s=ab12');
+		for (const view of Object.keys(VIEW_PATHS) as ViewId[]) {
+			const { state, errors } = parseUrl(`${VIEW_PATHS[view]}?data=demo-2`);
+			expect(errors).toEqual([]);
+			expect(state.data).toBe('demo-2');
+		}
+	});
+
+	it('refuses names that could leave /data/, with a Chinese message', () => {
+		for (const bad of [
+			'../x',
+			'..',
+			'a/b',
+			'Demo',
+			'-a',
+			'a'.repeat(42),
+			'%2e%2e',
+			'a b',
+			'x.y',
+			''
+		]) {
+			const { state, errors } = parseUrl(`/?data=${encodeURIComponent(bad)}`);
+			expect(state.data, bad).toBeNull();
+			expect(errors.join(''), bad).toContain('参数 data 的值');
+			expect(errors.join(''), bad).toContain('默认快照');
+		}
 	});
 });

@@ -1,0 +1,171 @@
+/**
+ * The view needs (needs.ts) against the query builders: every builder has a
+ * plan; every table a statement's SQL names (found with the SQL tokenizer) is
+ * in its needs; and on the Parquet fixture, loading only the needed rows gives
+ * the same answer as loading everything.
+ */
+import path from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokenizeSql } from '$lib/db/sql-tokenize';
+import { TABLES } from '$lib/schema/tables';
+import type { Statement } from '$lib/db/types';
+import type { DataNeed } from './data-need';
+import { OPEN_TABLES, plans, type Plan } from './needs';
+import { deptKey } from '$lib/queries/sql';
+
+const FIXTURE = path.resolve(process.cwd(), 'tests/fixtures/snapshot');
+const QHD = '河北省秦皇岛市秦皇岛经济技术开发区民生保障局';
+const WL = '上海市普陀区人民政府万里街道办事处';
+
+/** Snapshot tables a statement names (word or quoted identifier tokens). */
+function tablesIn(sql: string): Set<string> {
+	const names = new Set(TABLES.map((t) => t.name as string));
+	const out = new Set<string>();
+	for (const t of tokenizeSql(sql).tokens)
+		if ((t.kind === 'word' || t.kind === 'ident') && names.has(t.value)) out.add(t.value);
+	return out;
+}
+
+const samples: Record<keyof typeof plans, Plan[]> = {
+	overviewQuery: [plans.overviewQuery(), plans.overviewQuery({ departments: [WL] })],
+	parseIssuesQuery: [plans.parseIssuesQuery('d_qhd_2024'), plans.parseIssuesQuery(null)],
+	overviewPageQuery: [plans.overviewPageQuery({ search: '万里' }, { offset: 0, limit: 2 }, 'live')],
+	overviewStatsQuery: [plans.overviewStatsQuery({}, 'live')],
+	departmentSearchQuery: [plans.departmentSearchQuery('万里'), plans.departmentSearchQuery('')],
+	departmentDocsQuery: [plans.departmentDocsQuery([WL])],
+	summaryLinesQuery: [plans.summaryLinesQuery('d_qhd_2024')],
+	functionTreeQuery: [plans.functionTreeQuery('d_qhd_2024')],
+	economicTreeQuery: [plans.economicTreeQuery('d_qhd_2024')],
+	projectsQuery: [plans.projectsQuery('d_qhd_2024')],
+	indicatorsQuery: [
+		plans.indicatorsQuery('d_qhd_2024', 1),
+		plans.indicatorsQuery('d_wl_2024', null)
+	],
+	spendingPlanQuery: [plans.spendingPlanQuery('d_qhd_2024', 1)],
+	sourceLinesQuery: [plans.sourceLinesQuery('d_qhd_2024', 1, 40)],
+	sourceLocationQuery: [plans.sourceLocationQuery('d_qhd_2024', 5)],
+	threePublicFiguresQuery: [
+		plans.threePublicFiguresQuery({ departments: [WL] }),
+		plans.threePublicFiguresQuery()
+	],
+	threePublicTrendQuery: [plans.threePublicTrendQuery({ departments: [QHD] })],
+	threePublicCompareQuery: [plans.threePublicCompareQuery('d_wl_2024', WL)],
+	structureSharesQuery: [
+		plans.structureSharesQuery({ docIds: ['d_qhd_2024', 'd_wl_2024'], level: 1 }),
+		plans.structureSharesQuery({
+			docIds: ['d_qhd_2024', 'd_wl_2024'],
+			level: 1,
+			classification: 'economic'
+		})
+	],
+	structureDiffQuery: [
+		plans.structureDiffQuery({ docIds: ['d_qhd_2024', 'd_wl_2024'], level: 2 }),
+		plans.structureDiffQuery({ docIds: ['d_qhd_2024'], level: 1, classification: 'economic' })
+	],
+	perCapitaQuery: [plans.perCapitaQuery({ departments: [QHD] })],
+	perCapitaGroupsQuery: [plans.perCapitaGroupsQuery({ departments: [WL] })],
+	flagsQuery: [plans.flagsQuery({ departments: [QHD] })],
+	flagCountsQuery: [plans.flagCountsQuery()]
+};
+
+describe('view needs', () => {
+	it('has a plan for every query builder', () => {
+		const modules = import.meta.glob<Record<string, unknown>>(
+			['../queries/*.ts', '!../queries/*.test.ts'],
+			{ eager: true }
+		);
+		const builders = [
+			...new Set(
+				Object.values(modules).flatMap((m) =>
+					Object.keys(m).filter((k) => k.endsWith('Query') && typeof m[k] === 'function')
+				)
+			)
+		];
+		expect(builders.length).toBeGreaterThan(15);
+		expect(Object.keys(plans).sort()).toEqual(builders.sort());
+	});
+
+	it('names in the needs every table a statement reads', () => {
+		for (const [name, list] of Object.entries(samples)) {
+			for (const [statement, needs] of list) {
+				const named = [...tablesIn(statement.sql)];
+				expect(named.length, name).toBeGreaterThan(0);
+				const covered = new Set<string>([...needs.map((n) => n.table), ...OPEN_TABLES]);
+				expect(
+					named.filter((t) => !covered.has(t)),
+					name
+				).toEqual([]);
+			}
+		}
+	});
+
+	it('finds tables the way the SQL page will', () => {
+		expect([...tablesIn(`SELECT * FROM "three_public" t JOIN documents USING (doc_id)`)]).toEqual([
+			'three_public',
+			'documents'
+		]);
+		expect([...tablesIn(`SELECT 'projects' AS x -- indicators`)]).toEqual([]);
+	});
+});
+
+/** A database holding, of each fixture table, only the rows `needs` ask for (all when null). */
+async function partialDb(needs: readonly DataNeed[] | null): Promise<DuckDBConnection> {
+	const conn = await (await DuckDBInstance.create(':memory:')).connect();
+	const file = (t: string) => `'${path.join(FIXTURE, `${t}.parquet`)}'`;
+	const list = (xs: readonly string[]) => xs.map((x) => `'${x.replaceAll("'", "''")}'`).join(', ');
+	for (const t of TABLES.map((d) => d.name as string)) {
+		const mine = needs?.filter((n) => n.table === t) ?? null;
+		let where: string;
+		if (mine === null || mine.some((n) => !n.docs && !n.departments)) where = 'TRUE';
+		else if (mine.length === 0) where = 'FALSE';
+		else
+			where = mine
+				.map((n) =>
+					n.docs
+						? `doc_id IN (${list(n.docs)})`
+						: `doc_id IN (SELECT doc_id FROM read_parquet(${file('documents')}) d WHERE ${deptKey('d')} IN (${list(n.departments!)}))`
+				)
+				.join(' OR ');
+		await conn.run(`CREATE TABLE ${t} AS SELECT * FROM read_parquet(${file(t)}) WHERE ${where}`);
+	}
+	return conn;
+}
+
+async function answer(conn: DuckDBConnection, s: Statement): Promise<unknown[]> {
+	const r = await conn.runAndReadAll(s.sql, s.params as never);
+	return r.getRowObjectsJson();
+}
+
+describe('loading only the needed rows', () => {
+	let full: DuckDBConnection;
+	beforeAll(async () => {
+		full = await partialDb(null);
+	});
+	afterAll(() => full?.closeSync());
+
+	it('gives the same rows as loading everything, for every plan', async () => {
+		let nonEmpty = 0;
+		for (const [name, list] of Object.entries(samples)) {
+			for (const [statement, needs] of list) {
+				const part = await partialDb(needs);
+				const want = await answer(full, statement);
+				if (want.length > 0) nonEmpty++;
+				expect(await answer(part, statement), name).toEqual(want);
+				part.closeSync();
+			}
+		}
+		expect(nonEmpty).toBeGreaterThan(20);
+	});
+
+	it('would notice a need that is too narrow', async () => {
+		// The prior year of 万里街道 2024 comes from its 2023 document.
+		const [statement] = plans.threePublicCompareQuery('d_wl_2024', WL);
+		const narrow = await partialDb([
+			{ table: 'documents' },
+			{ table: 'three_public', docs: ['d_wl_2024'] }
+		]);
+		expect(await answer(narrow, statement)).not.toEqual(await answer(full, statement));
+		narrow.closeSync();
+	});
+});
