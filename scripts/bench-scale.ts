@@ -4,9 +4,13 @@
  * writer), and reports documents/s, MB/s, the snapshot write time and peak
  * RSS (process.resourceUsage().maxRSS: worker threads live in the same
  * process, so it covers them). Then changes one document and re-ingests
- * with the cache to time the incremental path.
+ * with the cache to time the incremental path. With several --layout
+ * values (comma-separated), each further layout re-ingests from the cache
+ * and reports its finish step (peer flags, rollups, Parquet), bytes and
+ * file count, so the layouts compare on the same corpus.
  *
  *   npx tsx scripts/bench-scale.ts [--documents 10000] [--jobs N] [--dir DIR] [--keep]
+ *       [--layout flat,partitioned]
  */
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -16,6 +20,7 @@ import { generateCorpus } from '../src/lib/synth';
 import { expandInputs } from '../src/lib/snapshot/inputs';
 import { parserFingerprint } from '../src/lib/snapshot/cache';
 import { defaultJobs, ingestParallel } from '../src/lib/snapshot/parallel';
+import type { LayoutOption } from '../src/lib/snapshot/finish';
 import { SnapshotStreamWriter } from '../src/lib/snapshot/stream-write';
 
 const { values } = parseArgs({
@@ -23,9 +28,13 @@ const { values } = parseArgs({
 		documents: { type: 'string', default: '10000' },
 		jobs: { type: 'string' },
 		dir: { type: 'string' },
-		keep: { type: 'boolean', default: false }
+		keep: { type: 'boolean', default: false },
+		layout: { type: 'string', default: 'auto' }
 	}
 });
+const layouts = (values.layout ?? 'auto').split(',') as LayoutOption[];
+for (const l of layouts)
+	if (!['flat', 'partitioned', 'auto'].includes(l)) throw new Error(`unknown layout ${l}`);
 const documents = Number(values.documents);
 const jobs = values.jobs ? Number(values.jobs) : defaultJobs();
 const root = values.dir ?? path.join(os.tmpdir(), `budgetlens-bench-scale-${documents}`);
@@ -33,7 +42,12 @@ const corpus = path.join(root, 'corpus');
 const mb = (b: number) => (b / 1e6).toFixed(1);
 const rssMb = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
 
-async function ingest(out: string, cacheDir: string | null, fingerprint: string) {
+async function ingest(
+	out: string,
+	cacheDir: string | null,
+	fingerprint: string,
+	layout: LayoutOption = layouts[0] ?? 'auto'
+) {
 	const files = (await expandInputs([corpus])).files;
 	const t0 = performance.now();
 	const writer = await SnapshotStreamWriter.open(out);
@@ -53,10 +67,18 @@ async function ingest(out: string, cacheDir: string | null, fingerprint: string)
 		} else failed++;
 	}
 	const t1 = performance.now();
-	const manifest = await writer.finish();
+	const manifest = await writer.finish({ layout });
 	const t2 = performance.now();
 	let snapshotBytes = 0;
-	for (const t of Object.values(manifest.tables)) snapshotBytes += t.bytes;
+	let fileCount = 1; // manifest.json
+	for (const t of Object.values(manifest.tables)) {
+		snapshotBytes += t.bytes;
+		fileCount += t.parts.length;
+	}
+	for (const r of Object.values(manifest.rollups)) {
+		snapshotBytes += r.bytes;
+		fileCount++;
+	}
 	return {
 		files: files.length,
 		ok,
@@ -68,6 +90,8 @@ async function ingest(out: string, cacheDir: string | null, fingerprint: string)
 		total: (t2 - t0) / 1000,
 		appendSeconds,
 		snapshotBytes,
+		fileCount,
+		layout: manifest.layout,
 		rows: Object.fromEntries(Object.entries(manifest.tables).map(([k, v]) => [k, v.rows]))
 	};
 }
@@ -103,6 +127,18 @@ async function main() {
 			`snapshot ${mb(full.snapshotBytes)} MB; peak RSS ${rssMb()} MB`
 	);
 	console.log(`rows: ${JSON.stringify(full.rows)}`);
+	const finishLine = (r: typeof full) =>
+		`finish (${r.layout}): ${r.finish.toFixed(1)} s, ${mb(r.snapshotBytes)} MB in ${r.fileCount} files`;
+	console.log(finishLine(full));
+	for (const layout of layouts.slice(1)) {
+		const other = await ingest(
+			path.join(root, `snapshot-${layout}`),
+			cacheDir,
+			fingerprint,
+			layout
+		);
+		console.log(`${finishLine(other)} (re-ingested from the cache in ${other.parse.toFixed(1)} s)`);
+	}
 
 	// Incremental: one document changed, everything else from the cache.
 	const files = (await expandInputs([corpus])).files;

@@ -24,6 +24,7 @@ import type {
 	TableName,
 	ThreePublicRecord
 } from '../../src/lib/ingest/model';
+import type { DocumentRow } from '../../src/lib/schema/tables-core';
 
 const D = (s: string) => new Decimal(s);
 const doc_id = 'abcdef0123456789';
@@ -212,9 +213,12 @@ export const flag: FlagRecord = {
 	evidence: '{"target_raw":"≤90%"}'
 };
 
-/** One sample record per snapshot table. */
+/** The documents row adds what the snapshot derives (province from region). */
+const documentRow: DocumentRow = { ...document, province: '河北省' };
+
+/** One sample record (row) per snapshot table. */
 export const SAMPLES: Record<TableName, object> = {
-	documents: document,
+	documents: documentRow,
 	summary,
 	income_by_function: income,
 	expenditure_by_function: expenditure,

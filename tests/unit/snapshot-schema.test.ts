@@ -64,9 +64,28 @@ describe('documentRows', () => {
 			item: '一般公共预算拨款收入'
 		});
 		expect(rows.indicators[0]?.target_value).toBe('1200.000000');
-		expect(rows.documents[0]).toMatchObject({ fiscal_year: 2024, department_code: '323' });
+		expect(rows.documents[0]).toMatchObject({
+			fiscal_year: 2024,
+			department_code: '323',
+			region: '河北省',
+			province: '河北省'
+		});
 		expect(rows.source_lines).toHaveLength(6);
 		expect(rows.parse_issues).toHaveLength(1);
+	});
+
+	it('derives documents.province from the region (NULL when the region is NULL)', () => {
+		const province = (region: string | null) =>
+			documentRows(
+				mutated((d) => {
+					d.document.region = region;
+				})
+			).documents[0]?.province;
+		expect(province('河北省石家庄市')).toBe('河北省');
+		expect(province('上海市普陀区')).toBe('上海市');
+		expect(province('江苏省')).toBe('江苏省');
+		expect(province('内蒙古自治区包头市')).toBe('内蒙古自治区');
+		expect(province(null)).toBeNull();
 	});
 
 	it('sorts rows by the table order keys (doc_id, source_line)', () => {

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ROLLUPS } from '../../src/lib/schema/rollups';
 import { TABLES } from '../../src/lib/schema/tables';
 import type { Manifest } from '../../src/lib/schema/manifest';
 import { writeSnapshot } from '../../src/lib/snapshot/write';
@@ -39,7 +40,13 @@ describe('writeSnapshot', () => {
 		const dir = await tmp();
 		const manifest = await writeSnapshot([docB(), docA()], dir);
 		const files = (await readdir(dir)).sort();
-		expect(files).toEqual([...TABLES.map((t) => `${t.name}.parquet`), 'manifest.json'].sort());
+		expect(files).toEqual(
+			[
+				...TABLES.map((t) => `${t.name}.parquet`),
+				...ROLLUPS.map((r) => `${r.name}.parquet`),
+				'manifest.json'
+			].sort()
+		);
 
 		const pq = (t: string) => `read_parquet('${path.join(dir, `${t}.parquet`)}')`;
 		for (const table of TABLES) {
@@ -57,6 +64,10 @@ describe('writeSnapshot', () => {
 		expect(total).toEqual([
 			{ doc_id: 'aaaaaaaaaaaaaaaa', total: '6473.0300' },
 			{ doc_id: 'bbbbbbbbbbbbbbbb', total: '6473.0300' }
+		]);
+		// documents.province is derived from the region (河北省 → 河北省).
+		expect(await query(`SELECT DISTINCT region, province FROM ${pq('documents')}`)).toEqual([
+			{ region: '河北省', province: '河北省' }
 		]);
 		// DECIMAL arithmetic stays exact: 0.5 + 0.5 reception, 1.25 × 2 meeting.
 		const sums = await query(
@@ -76,7 +87,14 @@ describe('writeSnapshot', () => {
 		const manifest = await writeSnapshot([docB(), docA()], dir);
 		const onDisk = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
 		expect(onDisk).toEqual(manifest);
-		expect(manifest.schema_version).toBe(2);
+		expect(manifest.schema_version).toBe(3);
+		expect(manifest).toMatchObject({
+			layout: 'flat',
+			document_count: 2,
+			synthetic: false,
+			documents_omitted: false
+		});
+		expect(manifest.partition_by).toBeUndefined();
 		expect(manifest.snapshot_id).toMatch(/^[0-9a-f]{16}$/);
 		expect(manifest.created_from).toEqual(['a.txt', 'b.txt']);
 		expect(manifest.documents.map((d) => d.doc_id)).toEqual([
@@ -97,13 +115,43 @@ describe('writeSnapshot', () => {
 		});
 		expect(manifest.issue_counts).toEqual({ unrecognized_row: 2 });
 		expect(manifest.tables.summary.rows).toBe(4);
-		// snapshot_id is the documented content hash of the Parquet files.
+		// snapshot_id is the documented content hash of the Parquet files, rollups last.
 		const h = createHash('sha256');
 		for (const t of TABLES) {
-			const bytes = await readFile(path.join(dir, manifest.tables[t.name].file));
+			const file = `${t.name}.parquet`;
+			const bytes = await readFile(path.join(dir, file));
 			const sha = createHash('sha256').update(bytes).digest('hex');
-			expect(manifest.tables[t.name]).toMatchObject({ sha256: sha, bytes: bytes.length });
+			const entry = manifest.tables[t.name];
+			expect(entry).toMatchObject({ file, sha256: sha, bytes: bytes.length });
+			// Flat: exactly one part, the file itself, covering every partition.
+			expect(entry.parts).toHaveLength(1);
+			expect(entry.parts[0]).toMatchObject({
+				path: file,
+				fiscal_year: null,
+				province: null,
+				rows: entry.rows,
+				bytes: bytes.length,
+				sha256: sha
+			});
+			const groups = entry.parts[0]?.row_groups ?? [];
+			expect(groups.reduce((s, g) => s + g.rows, 0)).toBe(entry.rows);
+			if (entry.rows > 0)
+				expect(groups[0]).toMatchObject({
+					doc_min: 'aaaaaaaaaaaaaaaa',
+					doc_max: 'bbbbbbbbbbbbbbbb'
+				});
 			h.update(`${t.name}:${sha}\n`);
+		}
+		for (const r of ROLLUPS) {
+			const bytes = await readFile(path.join(dir, `${r.name}.parquet`));
+			const sha = createHash('sha256').update(bytes).digest('hex');
+			expect(manifest.rollups[r.name]).toEqual({
+				file: `${r.name}.parquet`,
+				rows: r.name === 'rollup_documents' ? 2 : 1,
+				bytes: bytes.length,
+				sha256: sha
+			});
+			h.update(`${r.name}:${sha}\n`);
 		}
 		expect(manifest.snapshot_id).toBe(h.digest('hex').slice(0, 16));
 		expect(JSON.stringify(manifest)).not.toContain(dir);
@@ -127,6 +175,8 @@ describe('writeSnapshot', () => {
 	it('writes empty tables for no documents and refuses duplicate documents', async () => {
 		const manifest = await writeSnapshot([], await tmp());
 		expect(Object.values(manifest.tables).every((t) => t.rows === 0)).toBe(true);
+		expect(Object.values(manifest.rollups).every((r) => r.rows === 0)).toBe(true);
+		expect(manifest.synthetic).toBe(false);
 		await expect(writeSnapshot([docA(), docA()], await tmp())).rejects.toThrow(
 			/duplicate document: a.txt/
 		);

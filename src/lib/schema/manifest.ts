@@ -64,6 +64,9 @@ export interface ManifestRollup {
 
 export type SnapshotLayout = 'flat' | 'partitioned';
 
+/** Rows per Parquet row group in every file (DuckDB rounds up to a multiple of 2048). */
+export const ROW_GROUP_SIZE = 16384;
+
 /** Above this many documents the manifest omits `documents` and `created_from`. */
 export const MANIFEST_DOCUMENT_LIMIT = 2000;
 

@@ -42,6 +42,8 @@ export const AUTO_PARTITION_ABOVE = 1000;
 export interface FinishOptions {
 	/** Default `auto`. */
 	layout?: LayoutOption;
+	/** Rows per Parquet row group (default ROW_GROUP_SIZE; smaller only for tests). */
+	rowGroupSize?: number;
 	/** Called with one human-readable line per file group written. */
 	onProgress?: (line: string) => void;
 }
@@ -104,8 +106,8 @@ export async function finishSnapshot(
 		t0 = performance.now();
 		const entry =
 			layout === 'flat' || t.name === 'documents'
-				? await writeFlatTable(conn, dir, t)
-				: await writePartitionedTable(conn, dir, t);
+				? await writeFlatTable(conn, dir, t, opts.rowGroupSize)
+				: await writePartitionedTable(conn, dir, t, opts.rowGroupSize);
 		tables[t.name] = entry;
 		// The rows are on disk: free DuckDB's memory for the next table.
 		if (t.name !== 'documents') await conn.run(`DROP TABLE ${quote(t.name)}`);
@@ -120,7 +122,12 @@ export async function finishSnapshot(
 		const file = `${r.name}.parquet`;
 		const target = path.join(dir, file);
 		const nulls = r.name === 'rollup_overview' ? 'FIRST' : 'LAST';
-		await copyParquet(conn, `SELECT * FROM ${r.name} ORDER BY ${rollupOrder(r, nulls)}`, target);
+		await copyParquet(
+			conn,
+			`SELECT * FROM ${r.name} ORDER BY ${rollupOrder(r, nulls)}`,
+			target,
+			opts.rowGroupSize
+		);
 		const count = await conn.runAndReadAll(`SELECT count(*)::INTEGER FROM ${r.name}`);
 		rollups[r.name] = {
 			file,

@@ -14,11 +14,14 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { ManifestPart, ManifestRowGroup, ManifestTable } from '../schema/manifest';
+import {
+	ROW_GROUP_SIZE,
+	type ManifestPart,
+	type ManifestRowGroup,
+	type ManifestTable
+} from '../schema/manifest';
 import type { TableDef } from '../schema/tables';
 
-/** Rows per Parquet row group (DuckDB rounds up to a multiple of 2048). */
-export const ROW_GROUP_SIZE = 16384;
 export const HIVE_NULL = '__HIVE_DEFAULT_PARTITION__';
 /** Name of the temporary doc_id → partition table (partitioned layout). */
 export const PARTITION_KEYS = '__partition_keys';
@@ -40,10 +43,13 @@ export function sortKeys(t: TableDef): string {
 export async function copyParquet(
 	conn: DuckDBConnection,
 	select: string,
-	target: string
+	target: string,
+	rowGroupSize = ROW_GROUP_SIZE
 ): Promise<void> {
+	if (!Number.isInteger(rowGroupSize) || rowGroupSize < 1)
+		throw new Error(`bad row group size: ${rowGroupSize}`);
 	await conn.run(
-		`COPY (${select}) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`
+		`COPY (${select}) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowGroupSize})`
 	);
 }
 
@@ -106,13 +112,15 @@ export function tableEntry(file: string | null, parts: ManifestPart[]): Manifest
 export async function writeFlatTable(
 	conn: DuckDBConnection,
 	dir: string,
-	t: TableDef
+	t: TableDef,
+	rowGroupSize = ROW_GROUP_SIZE
 ): Promise<ManifestTable> {
 	const file = `${t.name}.parquet`;
 	await copyParquet(
 		conn,
 		`SELECT * FROM ${quote(t.name)} ORDER BY ${sortKeys(t)}`,
-		path.join(dir, file)
+		path.join(dir, file),
+		rowGroupSize
 	);
 	return tableEntry(file, [await describePart(conn, dir, file, null, null)]);
 }
@@ -150,7 +158,8 @@ export function partPath(
 export async function writePartitionedTable(
 	conn: DuckDBConnection,
 	dir: string,
-	t: TableDef
+	t: TableDef,
+	rowGroupSize = ROW_GROUP_SIZE
 ): Promise<ManifestTable> {
 	const sorted = `__sorted_${t.name}`;
 	const cols = t.columns.map((c) => quote(c.name)).join(', ');
@@ -176,7 +185,12 @@ export async function writePartitionedTable(
 			const rel = partPath(t.name, fy, pv);
 			await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
 			// The scan keeps the sorted table's order (one thread, insertion order preserved).
-			await copyParquet(conn, `SELECT ${cols} FROM ${sorted} WHERE ${where}`, path.join(dir, rel));
+			await copyParquet(
+				conn,
+				`SELECT ${cols} FROM ${sorted} WHERE ${where}`,
+				path.join(dir, rel),
+				rowGroupSize
+			);
 			parts.push(await describePart(conn, dir, rel, fy, pv));
 		}
 	} finally {
