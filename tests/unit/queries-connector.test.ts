@@ -82,6 +82,9 @@ describe('value conventions', () => {
 			'procurement',
 			'projects',
 			'related_expenses',
+			// The fixture carries the v3 rollups (scripts/make-fixture.ts); the connector loads them too.
+			'rollup_documents',
+			'rollup_overview',
 			'source_lines',
 			'spending_plan',
 			'summary',
