@@ -74,4 +74,6 @@ manifest.snapshot_id = 'fixture-0001';
 writeFileSync(path.join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, '\t')}\n`);
 conn.closeSync();
 instance.closeSync();
-console.log(`wrote ${TABLES.length} tables and the rollups to ${path.relative(process.cwd(), dir)}`);
+console.log(
+	`wrote ${TABLES.length} tables and the rollups to ${path.relative(process.cwd(), dir)}`
+);
