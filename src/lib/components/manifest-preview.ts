@@ -2,11 +2,10 @@
  * An early look at the snapshot while DuckDB-WASM is still starting: the
  * manifest.json (a few kB) lists every document with its department, year,
  * kind and row accounting. 总览 draws it at once, then replaces it with the
- * queried figures. Untrusted JSON: every field is checked; bad entries are
- * skipped.
+ * queried figures (snapshots without rollups; see snapshot-meta.svelte.ts,
+ * which fetches the manifest). Untrusted JSON: every field is checked; bad
+ * entries are skipped.
  */
-import { base } from '$app/paths';
-
 export interface PreviewDoc {
 	doc_id: string;
 	label: string;
@@ -42,11 +41,4 @@ export function previewDocs(json: unknown): PreviewDoc[] {
 		});
 	}
 	return out;
-}
-
-export async function fetchPreview(): Promise<PreviewDoc[]> {
-	const url = new URL(`${base}/data/default/manifest.json`, document.baseURI).href;
-	const res = await fetch(url);
-	if (!res.ok) return [];
-	return previewDocs(await res.json());
 }

@@ -7,10 +7,9 @@
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tokenizeSql } from '$lib/db/sql-tokenize';
+import { tablesNamed } from '$lib/db/sql-tables';
 import { TABLES } from '$lib/schema/tables';
-import type { Statement } from '$lib/db/types';
-import type { DataNeed } from './data-need';
+import type { DataNeed, Statement } from '$lib/db/types';
 import { OPEN_TABLES, plans, type Plan } from './needs';
 import { deptKey } from '$lib/queries/sql';
 
@@ -18,13 +17,9 @@ const FIXTURE = path.resolve(process.cwd(), 'tests/fixtures/snapshot');
 const QHD = '河北省秦皇岛市秦皇岛经济技术开发区民生保障局';
 const WL = '上海市普陀区人民政府万里街道办事处';
 
-/** Snapshot tables a statement names (word or quoted identifier tokens). */
+/** Snapshot tables a statement names (the SQL tokenizer's words and quoted identifiers). */
 function tablesIn(sql: string): Set<string> {
-	const names = new Set(TABLES.map((t) => t.name as string));
-	const out = new Set<string>();
-	for (const t of tokenizeSql(sql).tokens)
-		if ((t.kind === 'word' || t.kind === 'ident') && names.has(t.value)) out.add(t.value);
-	return out;
+	return new Set(tablesNamed(sql));
 }
 
 const samples: Record<keyof typeof plans, Plan[]> = {

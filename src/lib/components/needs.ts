@@ -12,10 +12,9 @@
  * - `documents` and the rollups are loaded when the snapshot opens; documents
  *   is still listed so the needs name every table a statement reads.
  */
-import type { Statement } from '$lib/db/types';
+import type { DataNeed, Statement } from '$lib/db/types';
 import * as q from '$lib/queries';
 import { sourceLocationQuery } from '$lib/queries/source-location';
-import type { DataNeed } from './data-need';
 
 export type Plan = [Statement, DataNeed[]];
 

@@ -9,8 +9,7 @@
  * (read by scripts/bench-app.mjs and the browser tests). While rows load,
  * `loadingRows` counts the pending loads and `progress` tells what loads.
  */
-import type { QueryResult, SnapshotConnector, Statement } from '$lib/db/types';
-import { ensureNeeds, type DataNeed } from './data-need';
+import type { DataNeed, QueryResult, SnapshotConnector, Statement } from '$lib/db/types';
 
 export interface LoadProgress {
 	/** What is happening, in Chinese (“下载 summary.parquet”…). */
@@ -115,7 +114,7 @@ class Session {
 		if (needs.length === 0) return;
 		this.loadingRows += 1;
 		try {
-			await ensureNeeds(conn, needs);
+			await conn.ensure(needs);
 		} finally {
 			this.loadingRows -= 1;
 		}

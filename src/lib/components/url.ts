@@ -26,6 +26,14 @@ export function params(name: string): string[] {
 	return accepted().getAll(name);
 }
 
+/**
+ * The query part of a link to another view, keeping the app-wide `data`
+ * parameter (which snapshot is open): `href="{resolve('/department')}{appSearch({ d, y })}"`.
+ */
+export function appSearch(query: Patch = {}): string {
+	return withParams(new URL('http://x.invalid/'), { ...query, data: param('data') }).search;
+}
+
 /** The current URL with `patch` applied: null/undefined/'' removes, arrays repeat the key. */
 export function withParams(url: URL, patch: Patch): URL {
 	const next = new URL(url);
