@@ -142,7 +142,7 @@ describe('snapshot paths', () => {
 		const p = 'parts/indicators/fiscal_year=2024/province=河北省/part-0.parquet';
 		expect(isSnapshotPath(p)).toBe(true);
 		expect(fileUrl('http://h/data/big/', p)).toBe(
-			'http://h/data/big/parts/indicators/fiscal_year%3D2024/province%3D%E6%B2%B3%E5%8C%97%E7%9C%81/part-0.parquet'
+			'http://h/data/big/parts/indicators/fiscal_year=2024/province=%E6%B2%B3%E5%8C%97%E7%9C%81/part-0.parquet'
 		);
 	});
 

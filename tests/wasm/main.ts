@@ -5,13 +5,38 @@
  * the results on window.__check for the script to compare with Node.
  */
 import { openBrowserConnector, type LoadProgress } from '../../src/lib/db/browser';
+import type { ColdStartMarks } from '../../src/lib/db/cold-start';
+import { readRollup } from '../../src/lib/db/rollup';
+import { tablesNamed } from '../../src/lib/db/sql-tables';
 import type { Row } from '../../src/lib/db/types';
+import { deptKey } from '../../src/lib/queries/sql';
 import { parseText } from '../../src/lib/ingest/parse';
 import { overviewQuery } from '../../src/lib/queries';
 import { ALLOWED_SQL, HOSTILE_SQL, viewStatements, type DocLite } from './statements';
 
+/** Rows of one department's source lines, counted in the browser after each step. */
+export interface LazyCheck {
+	department: string;
+	/** Rows of the department before any ensure (0 when loading lazily). */
+	before: number;
+	/** Rows of the department after ensuring it. */
+	after: number;
+	/** All source_lines rows loaded after ensuring the department. */
+	loadedAfter: number;
+	bytesAfterDepartment: number;
+	/** Bytes after ensuring the same department again (nothing new). */
+	bytesAgain: number;
+	/** Tables the SQL page would ensure for a sample statement. */
+	named: string[];
+}
+
 export interface CheckResult {
 	loadMs: number;
+	cold: ColdStartMarks | null;
+	lazy: LazyCheck | string;
+	/** Rollups read with parquet-wasm alone, and the same tables from DuckDB-WASM. */
+	rollups: Record<string, Row[] | string>;
+	rollupsInDuckDB: Record<string, Row[] | string>;
 	/** Load progress events with their time since the start (ms). */
 	progress: (LoadProgress & { at: number })[];
 	rows: Record<string, Row[] | string>;
@@ -40,6 +65,57 @@ async function main(): Promise<CheckResult> {
 		onProgress: (p) => progress.push({ ...p, at: performance.now() - t0 })
 	});
 	const loadMs = performance.now() - t0;
+	const cold = window.__budgetlensColdStart ? { ...window.__budgetlensColdStart } : null;
+	const count = async (sql: string, params: string[] = []) =>
+		Number((await db.query({ sql, params })).rows[0]?.n ?? 0);
+	let lazy: CheckResult['lazy'];
+	try {
+		const department = String(
+			(
+				await db.query(
+					// A department of the largest partition: its rows share files with others'.
+					`SELECT ${deptKey('d')} AS k FROM documents d ORDER BY count(*) OVER (PARTITION BY d.fiscal_year, d.province) DESC, 1 LIMIT 1`
+				)
+			).rows[0]?.k
+		);
+		const deptRows = `SELECT count(*)::INTEGER AS n FROM source_lines s JOIN documents d USING (doc_id) WHERE ${deptKey('d')} = $1`;
+		const before = await count(deptRows, [department]);
+		await db.ensure([{ table: 'source_lines', departments: [department] }]);
+		const after = await count(deptRows, [department]);
+		const loadedAfter = await count('SELECT count(*)::INTEGER AS n FROM source_lines');
+		const bytesAfterDepartment = window.__budgetlensColdStart?.bytes ?? 0;
+		// Concurrent ensures of the same need: serialized, loaded once.
+		await Promise.all([
+			db.ensure([{ table: 'source_lines', departments: [department] }]),
+			db.ensure([{ table: 'source_lines', departments: [department] }])
+		]);
+		const named = tablesNamed(
+			'SELECT * FROM "projects" p JOIN indicators USING (doc_id) -- summary\nWHERE x = \'flags\''
+		);
+		lazy = {
+			department,
+			before,
+			after,
+			loadedAfter,
+			bytesAfterDepartment,
+			bytesAgain: window.__budgetlensColdStart?.bytes ?? 0,
+			named
+		};
+	} catch (e) {
+		lazy = `ERROR ${String(e)}`;
+	}
+	const rollups: CheckResult['rollups'] = {};
+	const rollupsInDuckDB: CheckResult['rollupsInDuckDB'] = {};
+	for (const r of db.manifest.rollups) {
+		try {
+			rollups[r.name] = (await readRollup(new URL('.', location.href).href, r.name)).rows;
+			rollupsInDuckDB[r.name] = (await db.query(`SELECT * FROM ${r.name}`)).rows;
+		} catch (e) {
+			rollups[r.name] = `ERROR ${String(e)}`;
+		}
+	}
+	// Every statement below compares whole tables with Node's.
+	await db.ensure(db.manifest.tables.map((t) => ({ table: t.name })));
 	const docs = (await db.query(overviewQuery())).rows as unknown as DocLite[];
 	const rows: CheckResult['rows'] = {};
 	const timesMs: CheckResult['timesMs'] = {};
@@ -101,6 +177,10 @@ async function main(): Promise<CheckResult> {
 	await db.close();
 	return {
 		loadMs,
+		cold,
+		lazy,
+		rollups,
+		rollupsInDuckDB,
 		progress,
 		rows,
 		timesMs,

@@ -3,8 +3,9 @@
  * with db/load-plan.ts and loads them into the typed DuckDB tables. A part
  * whose every row group is needed (and none loaded yet), or that has no
  * row-group index, is fetched whole with one GET; otherwise only the planned
- * row groups are read with parquet-wasm range requests. Files are fetched
- * and decoded four at a time and inserted one after another; calls are
+ * row groups are read with range requests (parquet-range.ts) and decoded with
+ * parquet-wasm. Files are fetched and decoded four at a time and inserted
+ * one after another; calls are
  * serialized (a promise chain), and a unit is marked loaded only once its
  * rows are in DuckDB, so nothing is inserted twice.
  */
@@ -72,7 +73,8 @@ function jobs(manifest: SnapshotManifest, units: LoadUnit[], loaded: ReadonlySet
 		const untouched =
 			groups !== null && groups.every((_, i) => !loaded.has(unitKey({ path, rowGroup: i })));
 		const nonEmpty = groups?.filter((g) => g.rows > 0).length ?? 0;
-		const whole = groups === null || (untouched && list.length === nonEmpty);
+		// Range reads need the file size; a file read whole anyway is one GET.
+		const whole = groups === null || part.bytes === null || (untouched && list.length === nonEmpty);
 		const rows = list.reduce((s, u) => s + (u.rows ?? 0), 0);
 		const estimate =
 			part.bytes === null
@@ -100,7 +102,7 @@ export function lazyLoader(options: LazyLoaderOptions): LazyLoader {
 			return parquetToIpc(await fetchBytes(doFetch, url, onBytes));
 		}
 		const groups = job.units.map((u) => u.rowGroup!);
-		const got = await rowGroupsToIpc(url, groups);
+		const got = await rowGroupsToIpc(doFetch, url, job.part.bytes!, groups);
 		onBytes(got.bytes);
 		return got.ipc;
 	}

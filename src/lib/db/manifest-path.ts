@@ -3,8 +3,8 @@
  * anything is fetched or opened: relative, `/`-separated segments made of
  * ASCII letters, digits, `_ . = -` or Unicode letters (CJK province names in
  * hive partition folders), no empty, `.` or `..` segment, no segment starting
- * with a dot, ending in `.parquet`. `fileUrl` URL-encodes each segment so a
- * raw UTF-8 folder name like `province=河北省` is fetched correctly.
+ * with a dot, ending in `.parquet`. `fileUrl` URL-encodes each segment (but
+ * `=`) so a raw UTF-8 folder name like `province=河北省` is fetched correctly.
  */
 
 const SEGMENT = /^[A-Za-z0-9_=\-\p{L}][A-Za-z0-9_.=\-\p{L}\p{M}]*$/u;
@@ -19,5 +19,7 @@ export function isSnapshotPath(path: string): boolean {
 /** URL of a snapshot file: the folder URL (no trailing slash needed) + encoded segments. */
 export function fileUrl(baseUrl: string, path: string): string {
 	const base = baseUrl.replace(/\/+$/, '');
-	return `${base}/${path.split('/').map(encodeURIComponent).join('/')}`;
+	// `=` is legal in a path segment and some static servers (sirv) do not decode %3D.
+	const segment = (s: string) => encodeURIComponent(s).replaceAll('%3D', '=');
+	return `${base}/${path.split('/').map(segment).join('/')}`;
 }

@@ -3,12 +3,14 @@
  * Parquet extension and cannot download it offline). The parquet-wasm module
  * is self-hosted via a Vite `?url` import and initialized once.
  * `parquetToIpc` decodes a downloaded file; `rowGroupsToIpc` reads only some
- * row groups of a file over HTTP range requests (ParquetFile.fromUrl: the
- * footer, then the chosen row groups' column chunks).
+ * row groups of a file over HTTP range requests (parquet-range.ts: the
+ * footer, then the chosen row groups' bytes; not ParquetFile.fromUrl, whose
+ * suffix range requests Vite's static server answers wrongly).
  * Browser-only module.
  */
-import init, { ParquetFile, readParquet } from 'parquet-wasm/esm';
+import init, { readParquet } from 'parquet-wasm/esm';
 import wasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
+import { fetchRowGroups } from './parquet-range';
 
 let ready: Promise<unknown> | null = null;
 
@@ -26,21 +28,21 @@ export async function parquetToIpc(bytes: Uint8Array): Promise<Uint8Array> {
 
 export interface RowGroupRead {
 	ipc: Uint8Array;
-	/** Compressed bytes of the row groups read (the footer and HEAD are not counted). */
+	/** Bytes received over the network. */
 	bytes: number;
 }
 
-/** Read the given row groups of the Parquet file at `url` (absolute) as one Arrow IPC stream. */
-export async function rowGroupsToIpc(url: string, rowGroups: number[]): Promise<RowGroupRead> {
-	await start();
-	const file = await ParquetFile.fromUrl(url);
-	try {
-		const meta = file.metadata();
-		let bytes = 0;
-		for (const i of rowGroups) bytes += meta.rowGroup(i).compressedSize();
-		const table = await file.read({ rowGroups });
-		return { ipc: table.intoIPCStream(), bytes };
-	} finally {
-		file.free();
-	}
+/**
+ * Read the given row groups of the `size`-byte Parquet file at `url` with
+ * range requests (parquet-range.ts) as one Arrow IPC stream.
+ */
+export async function rowGroupsToIpc(
+	doFetch: typeof fetch,
+	url: string,
+	size: number,
+	rowGroups: number[]
+): Promise<RowGroupRead> {
+	const [file] = await Promise.all([fetchRowGroups(doFetch, url, size, rowGroups), start()]);
+	const table = readParquet(file.bytes, { rowGroups });
+	return { ipc: table.intoIPCStream(), bytes: file.fetched };
 }
