@@ -1,6 +1,7 @@
 /**
  * The ingest CLI end to end (scripts/ingest.ts through tsx): directory
- * expansion, unreadable files named and skipped, exit codes, --json.
+ * expansion, unreadable files named and skipped, exit codes, --json,
+ * --layout with the finish step's progress lines.
  */
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -81,6 +82,40 @@ describe('scripts/ingest.ts', () => {
 		expect(r.stdout).toMatch(/= prose\.txt: .*same content/);
 		expect(r.stdout).toMatch(/documents: 1 ok \(1 unknown layout\), 0 failed, 1 duplicate/);
 		expect(r.stdout).toMatch(/MB\/s/);
+	});
+
+	it('writes the layout --layout asks for, printing each table as it is written', async () => {
+		const out = path.join(root, 'out-parts');
+		const r = await ingest([
+			'--out',
+			out,
+			'--layout',
+			'partitioned',
+			path.join(root, 'in', GOOD[0]!)
+		]);
+		expect(r.code).toBe(0);
+		expect(r.stdout).toContain('finish: writing 1 documents (layout partitioned)');
+		expect(r.stdout).toMatch(/finish: source_lines \d+ rows, 1 file/);
+		expect(r.stdout).toContain('(partitioned, 1 documents)');
+		const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as {
+			layout: string;
+			tables: Record<string, { file: string | null; parts: { path: string }[] }>;
+		};
+		expect(manifest.layout).toBe('partitioned');
+		expect(manifest.tables.source_lines?.file).toBeNull();
+		expect(manifest.tables.source_lines?.parts.map((p) => p.path)).toEqual([
+			'parts/source_lines/fiscal_year=2024/province=河北省/part-0.parquet'
+		]);
+		// The default (auto) stays flat for a small corpus.
+		const flat = await ingest([
+			'--out',
+			path.join(root, 'out-flat'),
+			path.join(root, 'in', GOOD[0]!)
+		]);
+		expect(flat.stdout).toContain('(flat, 1 documents)');
+		const bad = await ingest(['--out', out, '--layout', 'hive', path.join(root, 'prose.txt')]);
+		expect(bad.code).toBe(2);
+		expect(bad.stderr).toContain('--layout must be flat, partitioned or auto');
 	});
 
 	it('explains a missing input and bad usage', async () => {
