@@ -101,6 +101,19 @@ describe('fetchRowGroups', () => {
 		expect(whole.bytes).toEqual(bytes);
 	});
 
+	it('a cached tail is not fetched again', async () => {
+		const cache = new Map();
+		const first: string[] = [];
+		await fetchRowGroups(server(first), 'x', bytes.length, [0], cache);
+		const again: string[] = [];
+		const sparse = await fetchRowGroups(server(again), 'x', bytes.length, [1], cache);
+		expect(again).toHaveLength(first.length - 1);
+		const rows = tableFromIPC(
+			readParquet(sparse.bytes, { rowGroups: [1] }).intoIPCStream()
+		).numRows;
+		expect(rows).toBe(2048);
+	});
+
 	it('a wrong file size is an error, not wrong rows', async () => {
 		await expect(fetchRowGroups(server([]), 'x', bytes.length - 100, [0])).rejects.toThrow();
 	});

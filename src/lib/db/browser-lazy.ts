@@ -16,6 +16,7 @@ import { countBytes, markColdStart } from './cold-start';
 import { planLoad, unitKey, type DocIndex, type LoadUnit } from './load-plan';
 import type { ManifestPart, SnapshotManifest } from './manifest';
 import { fileUrl } from './manifest-path';
+import type { TailCache } from './parquet-range';
 import { parquetToIpc, rowGroupsToIpc } from './parquet-wasm';
 import type { DataNeed } from './types';
 
@@ -95,6 +96,7 @@ export function lazyLoader(options: LazyLoaderOptions): LazyLoader {
 	let docIndex: DocIndex = new Map();
 	let chain: Promise<unknown> = Promise.resolve();
 	const limited = limiter(4);
+	const tails: TailCache = new Map();
 
 	async function fetchJob(job: FileJob, onBytes: (n: number) => void): Promise<Uint8Array> {
 		const url = fileUrl(baseUrl, job.part.path);
@@ -102,7 +104,7 @@ export function lazyLoader(options: LazyLoaderOptions): LazyLoader {
 			return parquetToIpc(await fetchBytes(doFetch, url, onBytes));
 		}
 		const groups = job.units.map((u) => u.rowGroup!);
-		const got = await rowGroupsToIpc(doFetch, url, job.part.bytes!, groups);
+		const got = await rowGroupsToIpc(doFetch, url, job.part.bytes!, groups, tails);
 		onBytes(got.bytes);
 		return got.ipc;
 	}

@@ -7,6 +7,7 @@
  * as if it were the whole file. Only explicit `bytes=a-b` ranges are used
  * (Vite's static server, sirv, answers suffix ranges `bytes=-n` wrongly).
  * A server that ignores Range (200) simply hands over the whole file.
+ * An optional cache keeps each file's tail (footer) for later reads.
  */
 import { footerLength, rowGroupRanges, type ByteRange } from './parquet-footer';
 
@@ -58,28 +59,50 @@ export function mergeRanges(ranges: readonly ByteRange[], gap = 4096): ByteRange
  * at `url`. Throws RangeReadError (or FooterError when `size` is not the
  * file's size or the file is not Parquet).
  */
+/** Tails already fetched, by URL: a later read of the same file skips that request. */
+export type TailCache = Map<string, { start: number; bytes: Uint8Array }>;
+
+async function tail(
+	doFetch: typeof fetch,
+	url: string,
+	size: number,
+	cache: TailCache | undefined
+): Promise<{ start: number; bytes: Uint8Array; whole: boolean; fetched: number }> {
+	const hit = cache?.get(url);
+	if (hit && hit.start + hit.bytes.length === size) return { ...hit, whole: false, fetched: 0 };
+	const start = Math.max(0, size - TAIL_BYTES);
+	const first = await getRange(doFetch, url, start, size);
+	let fetched = first.body.length;
+	if (first.whole) return { start: 0, bytes: first.body, whole: true, fetched };
+	const footerStart = size - 8 - footerLength(first.body);
+	if (footerStart < 0) throw new RangeReadError(`${url} 的 Parquet 文件尾部长度无效`);
+	let bytes = first.body;
+	if (footerStart < start) {
+		const more = await getRange(doFetch, url, footerStart, start);
+		fetched += more.body.length;
+		bytes = new Uint8Array(size - footerStart);
+		bytes.set(more.body, 0);
+		bytes.set(first.body, start - footerStart);
+	}
+	const got = { start: Math.min(start, footerStart), bytes };
+	cache?.set(url, got);
+	return { ...got, whole: false, fetched };
+}
+
 export async function fetchRowGroups(
 	doFetch: typeof fetch,
 	url: string,
 	size: number,
-	rowGroups: readonly number[]
+	rowGroups: readonly number[],
+	cache?: TailCache
 ): Promise<SparseFile> {
-	const tailStart = Math.max(0, size - TAIL_BYTES);
-	const first = await getRange(doFetch, url, tailStart, size);
-	let fetched = first.body.length;
-	if (first.whole) return { bytes: first.body, fetched };
+	const t = await tail(doFetch, url, size, cache);
+	let fetched = t.fetched;
+	if (t.whole) return { bytes: t.bytes, fetched };
 	const out = new Uint8Array(size);
-	out.set(first.body, tailStart);
-	let have = tailStart;
-	const footerLen = footerLength(first.body);
-	const footerStart = size - 8 - footerLen;
-	if (footerStart < 0) throw new RangeReadError(`${url} 的 Parquet 文件尾部长度无效`);
-	if (footerStart < have) {
-		const more = await getRange(doFetch, url, footerStart, have);
-		out.set(more.body, footerStart);
-		fetched += more.body.length;
-		have = footerStart;
-	}
+	out.set(t.bytes, t.start);
+	const have = t.start;
+	const footerStart = size - 8 - footerLength(t.bytes);
 	const ranges = rowGroupRanges(out.subarray(footerStart, size - 8));
 	const wanted = rowGroups.map((g) => {
 		const r = ranges[g];

@@ -10,7 +10,7 @@
  */
 import init, { readParquet } from 'parquet-wasm/esm';
 import wasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
-import { fetchRowGroups } from './parquet-range';
+import { fetchRowGroups, type TailCache } from './parquet-range';
 
 let ready: Promise<unknown> | null = null;
 
@@ -40,9 +40,10 @@ export async function rowGroupsToIpc(
 	doFetch: typeof fetch,
 	url: string,
 	size: number,
-	rowGroups: number[]
+	rowGroups: number[],
+	cache?: TailCache
 ): Promise<RowGroupRead> {
-	const [file] = await Promise.all([fetchRowGroups(doFetch, url, size, rowGroups), start()]);
+	const [file] = await Promise.all([fetchRowGroups(doFetch, url, size, rowGroups, cache), start()]);
 	const table = readParquet(file.bytes, { rowGroups });
 	return { ipc: table.intoIPCStream(), bytes: file.fetched };
 }
