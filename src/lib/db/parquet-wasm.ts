@@ -34,7 +34,9 @@ export interface RowGroupRead {
 
 /**
  * Read the given row groups of the `size`-byte Parquet file at `url` with
- * range requests (parquet-range.ts) as one Arrow IPC stream.
+ * range requests (parquet-range.ts) as one Arrow IPC stream. When the range
+ * read fails (a server that mangles ranges, a size that does not match), the
+ * file is downloaded whole and the same row groups are decoded from it.
  */
 export async function rowGroupsToIpc(
 	doFetch: typeof fetch,
@@ -43,7 +45,15 @@ export async function rowGroupsToIpc(
 	rowGroups: number[],
 	cache?: TailCache
 ): Promise<RowGroupRead> {
-	const [file] = await Promise.all([fetchRowGroups(doFetch, url, size, rowGroups, cache), start()]);
-	const table = readParquet(file.bytes, { rowGroups });
-	return { ipc: table.intoIPCStream(), bytes: file.fetched };
+	await start();
+	try {
+		const file = await fetchRowGroups(doFetch, url, size, rowGroups, cache);
+		return { ipc: readParquet(file.bytes, { rowGroups }).intoIPCStream(), bytes: file.fetched };
+	} catch {
+		cache?.delete(url);
+		const res = await doFetch(url);
+		if (!res.ok) throw new Error(`无法下载 ${url}（HTTP ${res.status}）`);
+		const bytes = new Uint8Array(await res.arrayBuffer());
+		return { ipc: readParquet(bytes, { rowGroups }).intoIPCStream(), bytes: bytes.byteLength };
+	}
 }
