@@ -137,6 +137,15 @@ else {
 	if (lazy.after !== expected) fail(`lazy: department rows ${lazy.after} ≠ ${expected}`);
 	if (lazy.loadedAfter > total) fail(`lazy: loaded ${lazy.loadedAfter} rows > ${total}`);
 	if (lazy.bytesAgain !== lazy.bytesAfterDepartment) fail('lazy: a second ensure fetched again');
+	const projects = await node.query({
+		sql: `SELECT count(*)::INTEGER AS n, (SELECT count(*)::INTEGER FROM projects) AS total FROM projects p JOIN documents d USING (doc_id) WHERE ${deptKey('d')} = $1`,
+		params: [lazy.department]
+	});
+	const [dept, all] = [Number(projects.rows[0]?.n), Number(projects.rows[0]?.total)];
+	console.log(
+		`concurrent ensures: projects of the department ${lazy.projects} (Node ${dept}), all ${lazy.projectsTotal} (Node ${all})`
+	);
+	if (lazy.projects !== dept || lazy.projectsTotal !== all) fail('lazy: concurrent ensures');
 	if (JSON.stringify(lazy.named) !== JSON.stringify(['projects', 'indicators'])) {
 		fail(`tablesNamed: ${JSON.stringify(lazy.named)}`);
 	}

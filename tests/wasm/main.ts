@@ -26,6 +26,9 @@ export interface LazyCheck {
 	bytesAfterDepartment: number;
 	/** Bytes after ensuring the same department again (nothing new). */
 	bytesAgain: number;
+	/** The department's projects rows and all projects rows after concurrent ensures. */
+	projects: number;
+	projectsTotal: number;
 	/** Tables the SQL page would ensure for a sample statement. */
 	named: string[];
 }
@@ -84,11 +87,17 @@ async function main(): Promise<CheckResult> {
 		const after = await count(deptRows, [department]);
 		const loadedAfter = await count('SELECT count(*)::INTEGER AS n FROM source_lines');
 		const bytesAfterDepartment = window.__budgetlensColdStart?.bytes ?? 0;
-		// Concurrent ensures of the same need: serialized, loaded once.
-		await Promise.all([
-			db.ensure([{ table: 'source_lines', departments: [department] }]),
-			db.ensure([{ table: 'source_lines', departments: [department] }])
-		]);
+		// Ensuring the same need again fetches nothing.
+		await db.ensure([{ table: 'source_lines', departments: [department] }]);
+		const bytesAgain = window.__budgetlensColdStart?.bytes ?? 0;
+		// Concurrent ensures of a new need: serialized, each row group inserted once.
+		const need = [{ table: 'projects', departments: [department] }];
+		await Promise.all([db.ensure(need), db.ensure(need), db.ensure([{ table: 'projects' }])]);
+		const projects = await count(
+			`SELECT count(*)::INTEGER AS n FROM projects p JOIN documents d USING (doc_id) WHERE ${deptKey('d')} = $1`,
+			[department]
+		);
+		const projectsTotal = await count('SELECT count(*)::INTEGER AS n FROM projects');
 		const named = tablesNamed(
 			'SELECT * FROM "projects" p JOIN indicators USING (doc_id) -- summary\nWHERE x = \'flags\''
 		);
@@ -98,7 +107,9 @@ async function main(): Promise<CheckResult> {
 			after,
 			loadedAfter,
 			bytesAfterDepartment,
-			bytesAgain: window.__budgetlensColdStart?.bytes ?? 0,
+			bytesAgain,
+			projects,
+			projectsTotal,
 			named
 		};
 	} catch (e) {
