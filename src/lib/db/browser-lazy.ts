@@ -54,6 +54,8 @@ interface FileJob {
 	units: LoadUnit[];
 	/** Fetch the whole file instead of range-reading row groups. */
 	whole: boolean;
+	/** Row groups to decode; null = every row group of the file (all of it is planned). */
+	decode: number[] | null;
 	estimate: number;
 }
 
@@ -75,7 +77,9 @@ function jobs(manifest: SnapshotManifest, units: LoadUnit[], loaded: ReadonlySet
 			groups !== null && groups.every((_, i) => !loaded.has(unitKey({ path, rowGroup: i })));
 		const nonEmpty = groups?.filter((g) => g.rows > 0).length ?? 0;
 		// Range reads need the file size; a file read whole anyway is one GET.
-		const whole = groups === null || part.bytes === null || (untouched && list.length === nonEmpty);
+		const entire = groups === null || (untouched && list.length === nonEmpty);
+		const whole = entire || part.bytes === null;
+		const decode = entire ? null : list.map((u) => u.rowGroup!);
 		const rows = list.reduce((s, u) => s + (u.rows ?? 0), 0);
 		const estimate =
 			part.bytes === null
@@ -83,7 +87,7 @@ function jobs(manifest: SnapshotManifest, units: LoadUnit[], loaded: ReadonlySet
 				: whole || !part.rows
 					? part.bytes
 					: Math.round((part.bytes * rows) / part.rows);
-		out.push({ table, part, units: list, whole, estimate });
+		out.push({ table, part, units: list, whole, decode, estimate });
 	}
 	return out;
 }
@@ -101,10 +105,9 @@ export function lazyLoader(options: LazyLoaderOptions): LazyLoader {
 	async function fetchJob(job: FileJob, onBytes: (n: number) => void): Promise<Uint8Array> {
 		const url = fileUrl(baseUrl, job.part.path);
 		if (job.whole) {
-			return parquetToIpc(await fetchBytes(doFetch, url, onBytes));
+			return parquetToIpc(await fetchBytes(doFetch, url, onBytes), job.decode ?? undefined);
 		}
-		const groups = job.units.map((u) => u.rowGroup!);
-		const got = await rowGroupsToIpc(doFetch, url, job.part.bytes!, groups, tails);
+		const got = await rowGroupsToIpc(doFetch, url, job.part.bytes!, job.decode!, tails);
 		onBytes(got.bytes);
 		return got.ipc;
 	}
@@ -146,7 +149,7 @@ export function lazyLoader(options: LazyLoaderOptions): LazyLoader {
 					`载入表 ${job.table}（${job.part.path}）失败：${e instanceof Error ? e.message : String(e)}`
 				);
 			}
-			if (job.whole && job.part.row_groups) {
+			if (job.decode === null && job.part.row_groups) {
 				job.part.row_groups.forEach((_, g) =>
 					loaded.add(unitKey({ path: job.part.path, rowGroup: g }))
 				);

@@ -19,10 +19,10 @@ function start(): Promise<unknown> {
 	return ready;
 }
 
-/** Decode a Parquet file into an Arrow IPC stream (Uint8Array). */
-export async function parquetToIpc(bytes: Uint8Array): Promise<Uint8Array> {
+/** Decode a Parquet file (only `rowGroups`, when given) into an Arrow IPC stream. */
+export async function parquetToIpc(bytes: Uint8Array, rowGroups?: number[]): Promise<Uint8Array> {
 	await start();
-	const table = readParquet(bytes);
+	const table = readParquet(bytes, rowGroups ? { rowGroups } : undefined);
 	return table.intoIPCStream();
 }
 
