@@ -71,7 +71,8 @@ describe('parseManifest v3', () => {
 			row_groups: [
 				{ rows: 6, doc_min: 'a', doc_max: 'c' },
 				{ rows: 4, doc_min: 'c', doc_max: null }
-			]
+			],
+			every_partition: false
 		});
 	});
 

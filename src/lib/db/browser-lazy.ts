@@ -13,8 +13,9 @@ import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { TABLES } from '../schema/tables';
 import { fetchBytes, limiter, loadTable, SnapshotLoadError } from './browser-load';
 import { countBytes, markColdStart } from './cold-start';
-import { planLoad, unitKey, type DocIndex, type LoadUnit } from './load-plan';
-import type { ManifestPart, SnapshotManifest } from './manifest';
+import { fileJobs, type FileJob } from './load-jobs';
+import { planLoad, unitKey, type DocIndex } from './load-plan';
+import type { SnapshotManifest } from './manifest';
 import { fileUrl } from './manifest-path';
 import type { TailCache } from './parquet-range';
 import { parquetToIpc, rowGroupsToIpc } from './parquet-wasm';
@@ -48,50 +49,6 @@ export interface LazyLoader {
 	ensureAll(): Promise<void>;
 }
 
-interface FileJob {
-	table: string;
-	part: ManifestPart;
-	units: LoadUnit[];
-	/** Fetch the whole file instead of range-reading row groups. */
-	whole: boolean;
-	/** Row groups to decode; null = every row group of the file (all of it is planned). */
-	decode: number[] | null;
-	estimate: number;
-}
-
-function jobs(manifest: SnapshotManifest, units: LoadUnit[], loaded: ReadonlySet<string>) {
-	const parts = new Map<string, { table: string; part: ManifestPart }>();
-	for (const t of manifest.tables)
-		for (const p of t.parts) parts.set(p.path, { table: t.name, part: p });
-	const byPath = new Map<string, LoadUnit[]>();
-	for (const u of units) {
-		const list = byPath.get(u.path);
-		if (list) list.push(u);
-		else byPath.set(u.path, [u]);
-	}
-	const out: FileJob[] = [];
-	for (const [path, list] of byPath) {
-		const { table, part } = parts.get(path)!;
-		const groups = part.row_groups;
-		const untouched =
-			groups !== null && groups.every((_, i) => !loaded.has(unitKey({ path, rowGroup: i })));
-		const nonEmpty = groups?.filter((g) => g.rows > 0).length ?? 0;
-		// Range reads need the file size; a file read whole anyway is one GET.
-		const entire = groups === null || (untouched && list.length === nonEmpty);
-		const whole = entire || part.bytes === null;
-		const decode = entire ? null : list.map((u) => u.rowGroup!);
-		const rows = list.reduce((s, u) => s + (u.rows ?? 0), 0);
-		const estimate =
-			part.bytes === null
-				? 0
-				: whole || !part.rows
-					? part.bytes
-					: Math.round((part.bytes * rows) / part.rows);
-		out.push({ table, part, units: list, whole, decode, estimate });
-	}
-	return out;
-}
-
 export function lazyLoader(options: LazyLoaderOptions): LazyLoader {
 	const { conn, manifest, baseUrl, doFetch } = options;
 	const loaded = new Set<string>();
@@ -115,7 +72,7 @@ export function lazyLoader(options: LazyLoaderOptions): LazyLoader {
 	async function load(needs: readonly DataNeed[]): Promise<void> {
 		const units = planLoad(manifest, docIndex, needs, loaded);
 		if (units.length === 0) return;
-		const list = jobs(manifest, units, loaded);
+		const list = fileJobs(manifest, units, loaded);
 		const progress: LazyProgress = {
 			phase: '按需载入数据',
 			filesDone: 0,

@@ -8,7 +8,8 @@
  * doc ids (union of both); neither, or only empty lists, means the whole
  * table. The needed documents select parts by partition (a partitioned
  * snapshot's part holds exactly one fiscal_year × province, NULL included;
- * a flat snapshot's single part holds every partition), then row groups by
+ * a flat snapshot's single part, or a table listed without parts, holds
+ * every partition), then row groups by
  * `doc_min ≤ doc_id ≤ doc_max` (code point order, as DuckDB sorts VARCHAR).
  * A part without a row-group index is one whole-file unit (rowGroup null).
  * Units already loaded (by `unitKey`) are never planned again.
@@ -108,7 +109,11 @@ export function planLoad(
 			if (d) partitions.add(partitionKey(d.fiscal_year, d.province));
 		}
 		for (const p of table.parts) {
-			if (wanted && partitioned && !partitions.has(partitionKey(p.fiscal_year, p.province))) {
+			const inPartition =
+				!partitioned ||
+				p.every_partition ||
+				partitions.has(partitionKey(p.fiscal_year, p.province));
+			if (wanted && !inPartition) {
 				continue;
 			}
 			if (p.row_groups === null) {

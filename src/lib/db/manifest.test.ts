@@ -17,7 +17,8 @@ describe('parseManifest', () => {
 			province: null,
 			rows,
 			bytes,
-			row_groups: null
+			row_groups: null,
+			every_partition: true
 		});
 		expect(m).toEqual({
 			snapshot_id: 'abc123',

@@ -34,6 +34,8 @@ export interface ManifestPart {
 	bytes: number | null;
 	/** Row groups in file order; null when the manifest has none (v2: load the file whole). */
 	row_groups: RowGroupInfo[] | null;
+	/** The table's only file, listed without parts (v2): it holds every partition. */
+	every_partition: boolean;
 }
 
 export interface ManifestTable {
@@ -121,7 +123,8 @@ function part(raw: unknown, where: string): ManifestPart {
 		province: (province as string | null | undefined) ?? null,
 		rows: num(raw.rows),
 		bytes: num(raw.bytes),
-		row_groups: rowGroups(raw.row_groups, where)
+		row_groups: rowGroups(raw.row_groups, where),
+		every_partition: false
 	};
 }
 
@@ -147,7 +150,8 @@ function table(name: unknown, spec: unknown): ManifestTable {
 		province: null,
 		rows,
 		bytes,
-		row_groups: null
+		row_groups: null,
+		every_partition: true
 	};
 	return { name, file, rows, bytes, parts: [whole] };
 }
