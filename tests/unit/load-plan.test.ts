@@ -178,5 +178,23 @@ describe('compareCodePoints', () => {
 		expect('\u{1F600}' < '\uFF01').toBe(true);
 		expect(compareCodePoints('ab', 'abc')).toBeLessThan(0);
 		expect(compareCodePoints('b', 'b')).toBe(0);
+		const words = [
+			'\u{1F600}a',
+			'\uFF01',
+			'z',
+			'河北',
+			'\u{20000}',
+			'\uE000',
+			'a\u{1F600}',
+			'a\uFFFF'
+		];
+		const bytes = (s: string) => Array.from(new TextEncoder().encode(s));
+		const byUtf8 = [...words].sort((x, y) => {
+			const [p, q] = [bytes(x), bytes(y)];
+			for (let i = 0; i < Math.min(p.length, q.length); i++)
+				if (p[i] !== q[i]) return p[i]! - q[i]!;
+			return p.length - q.length;
+		});
+		expect([...words].sort(compareCodePoints)).toEqual(byUtf8);
 	});
 });

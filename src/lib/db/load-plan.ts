@@ -46,13 +46,18 @@ export function unitKey(u: Pick<LoadUnit, 'path' | 'rowGroup'>): string {
 
 /** Code point order (UTF-8 byte order), unlike `<` on UTF-16 strings. */
 export function compareCodePoints(a: string, b: string): number {
-	const x = Array.from(a);
-	const y = Array.from(b);
-	for (let i = 0; i < Math.min(x.length, y.length); i++) {
-		const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
-		if (d !== 0) return d;
+	const n = Math.min(a.length, b.length);
+	for (let i = 0; i < n; i++) {
+		const x = a.charCodeAt(i);
+		const y = b.charCodeAt(i);
+		if (x === y) continue;
+		// A surrogate encodes a code point above every BMP character.
+		const sx = x >= 0xd800 && x <= 0xdfff;
+		const sy = y >= 0xd800 && y <= 0xdfff;
+		if (sx !== sy) return sx ? 1 : -1;
+		return x - y;
 	}
-	return x.length - y.length;
+	return a.length - b.length;
 }
 
 /** Doc ids a need selects, or null for the whole table. */
