@@ -62,24 +62,27 @@ export function resolveLayout(option: LayoutOption | undefined, documents: numbe
 const byId = (a: ManifestDocument, b: ManifestDocument) =>
 	a.doc_id < b.doc_id ? -1 : a.doc_id > b.doc_id ? 1 : 0;
 
+/** Title prefix of a synthetic document (src/lib/synth SYNTHETIC_MARKER starts with it). */
+export const SYNTHETIC_TITLE_PREFIX = '【合成数据';
+
+/** True when there are documents and every title starts with SYNTHETIC_TITLE_PREFIX. */
 async function isSynthetic(conn: DuckDBConnection): Promise<boolean> {
 	const r = await conn.runAndReadAll(
 		`SELECT count(*)::INTEGER AS n,
-			count(*) FILTER (WHERE starts_with(coalesce(title, ''), '【合成数据'))::INTEGER AS s
-		FROM documents`
+			count(*) FILTER (WHERE starts_with(coalesce(title, ''), $1))::INTEGER AS s
+		FROM documents`,
+		[SYNTHETIC_TITLE_PREFIX]
 	);
 	const [n, s] = r.getRowsJS()[0] ?? [0, 0];
 	return Number(n) > 0 && Number(n) === Number(s);
 }
 
-/** Removes what a previous snapshot of the other layout left in `dir` (only our own names). */
+/** Removes what a previous snapshot left in `dir` that this layout does not overwrite (only our own names). */
 async function clearOtherLayout(dir: string, layout: SnapshotLayout): Promise<void> {
-	if (layout === 'flat') await rm(path.join(dir, 'parts'), { recursive: true, force: true });
-	else {
-		await rm(path.join(dir, 'parts'), { recursive: true, force: true });
+	await rm(path.join(dir, 'parts'), { recursive: true, force: true });
+	if (layout === 'partitioned')
 		for (const t of TABLES)
 			if (t.name !== 'documents') await rm(path.join(dir, `${t.name}.parquet`), { force: true });
-	}
 }
 
 const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
