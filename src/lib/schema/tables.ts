@@ -51,8 +51,8 @@ export function tableDef(name: TableName): TableDef {
 	return t;
 }
 
-/** `CREATE TABLE` statement for a table (DuckDB dialect). */
-export function createTableSql(table: TableDef): string {
+/** `CREATE TABLE` statement for a table (DuckDB dialect); `name` may differ from the schema's (a copy). */
+export function createTableSql(table: Pick<TableDef, 'columns'> & { name: string }): string {
 	const cols = table.columns.map((c) => `\t"${c.name}" ${c.type}${c.nullable ? '' : ' NOT NULL'}`);
 	return `CREATE TABLE "${table.name}" (\n${cols.join(',\n')}\n)`;
 }
