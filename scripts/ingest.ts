@@ -1,7 +1,8 @@
 /**
  * Ingest CLI: parse disclosure text files and PDFs and write a snapshot directory.
  *
- *   npm run ingest -- --out DIR [--json] [--jobs N] [--cache DIR] [--layout flat|partitioned|auto] FILE_OR_DIR...
+ *   npm run ingest -- --out DIR [--json] [--jobs N] [--cache DIR] [--layout flat|partitioned|auto]
+ *       [--memory-limit 4GB] FILE_OR_DIR...
  *
  * Documents are parsed in parallel by N worker threads (default: all cores;
  * snapshot/parallel.ts) and streamed into the snapshot writer in input
@@ -11,6 +12,8 @@
  * --layout picks the snapshot layout (snapshot/finish.ts): flat files, or
  * partitioned by fiscal_year and province; auto (default) partitions above
  * 1000 documents. The finish step prints one line per table written.
+ * --memory-limit caps the writer's DuckDB (default: a quarter of the RAM,
+ * 512MB..8GB; stream-write.ts); beyond it DuckDB spills to the temp dir.
  *
  * Directories are walked for *.txt and *.pdf files. A progress bar over documents is
  * shown on stderr when stderr is a terminal. Each document gets a line
@@ -30,7 +33,7 @@ import type { LayoutOption } from '../src/lib/snapshot/finish';
 import { SnapshotStreamWriter } from '../src/lib/snapshot/stream-write';
 
 const USAGE =
-	'usage: npm run ingest -- --out DIR [--json] [--jobs N] [--cache DIR] [--layout flat|partitioned|auto] FILE_OR_DIR...';
+	'usage: npm run ingest -- --out DIR [--json] [--jobs N] [--cache DIR] [--layout flat|partitioned|auto] [--memory-limit 4GB] FILE_OR_DIR...';
 const LAYOUTS: readonly LayoutOption[] = ['flat', 'partitioned', 'auto'];
 
 async function main(): Promise<number> {
@@ -44,6 +47,7 @@ async function main(): Promise<number> {
 				jobs: { type: 'string', short: 'j' },
 				cache: { type: 'string' },
 				layout: { type: 'string', default: 'auto' },
+				'memory-limit': { type: 'string' },
 				help: { type: 'boolean', short: 'h', default: false }
 			}
 		});
@@ -114,7 +118,7 @@ async function main(): Promise<number> {
 	const started = performance.now();
 	let writer: SnapshotStreamWriter;
 	try {
-		writer = await SnapshotStreamWriter.open(out);
+		writer = await SnapshotStreamWriter.open(out, { memoryLimit: args.values['memory-limit'] });
 	} catch (e) {
 		console.error(`✗ 无法写入快照 ${out} (cannot write snapshot): ${(e as Error).message}`);
 		return 1;

@@ -3,7 +3,9 @@
  * ParsedDocuments: documents arrive one at a time as plain rows
  * (schema/rows.ts) and go straight into DuckDB through one Appender per
  * table; JS memory holds only the small manifest entries. DuckDB keeps the
- * rows compressed and spills to `temp_directory` beyond `memory_limit`.
+ * rows compressed and spills to `temp_directory` beyond `memory_limit`
+ * (but the peer rules' medians cannot spill: at 100,000 documents they need
+ * more than 512MB, hence the default of a quarter of the RAM).
  * `finish()` runs the peer rules in SQL over the loaded tables (the same
  * statements the browser uses), then the shared finish step (finish.ts:
  * rollups, flat or partitioned Parquet in a total row order, manifest.json
@@ -15,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import type { TableName } from '../ingest/model';
-import { refreshPeerFlagsStatements } from '../rules/sql';
+import { peerRuleStatements, refreshPeerFlagsStatements } from '../rules/sql';
 import { manifestDocument, type Manifest, type ManifestDocument } from '../schema/manifest';
 import type { TableRows } from '../schema/rows';
 import { createTableSql, TABLES } from '../schema/tables';
@@ -23,10 +25,16 @@ import { finishSnapshot, type FinishOptions } from './finish';
 import { appendRow } from './write';
 
 export interface StreamWriterOptions {
-	/** DuckDB memory limit before spilling to disk (default 512MB). */
+	/** DuckDB memory limit before spilling to disk (default defaultMemoryLimit()). */
 	memoryLimit?: string;
 	/** Spill directory (default: the OS temp directory). */
 	tempDir?: string;
+}
+
+/** A quarter of the RAM, between 512MB and 8GB (DuckDB only takes what it needs). */
+export function defaultMemoryLimit(): string {
+	const quarter = Math.floor(os.totalmem() / 4 / 2 ** 20);
+	return `${Math.min(8192, Math.max(512, quarter))}MB`;
 }
 
 export class SnapshotStreamWriter {
@@ -46,7 +54,7 @@ export class SnapshotStreamWriter {
 		await mkdir(dir, { recursive: true });
 		const instance = await DuckDBInstance.create(':memory:', {
 			threads: '1',
-			memory_limit: opts.memoryLimit ?? '512MB',
+			memory_limit: opts.memoryLimit ?? defaultMemoryLimit(),
 			temp_directory: opts.tempDir ?? path.join(os.tmpdir(), `budgetlens-duckdb-${process.pid}`)
 		});
 		const conn = await instance.connect();
@@ -100,11 +108,20 @@ export class SnapshotStreamWriter {
 				a.closeSync();
 			}
 			if (this.entries.length > 0) {
-				const t0 = performance.now();
-				for (const s of refreshPeerFlagsStatements())
-					await conn.run(s.sql, s.params.length > 0 ? s.params : undefined);
-				const secs = ((performance.now() - t0) / 1000).toFixed(1);
-				opts.onProgress?.(`finish: peer flags (${secs} s)`);
+				// DELETE, then one INSERT per peer rule (rules/sql refreshPeerFlagsStatements order).
+				const names = ['delete', ...peerRuleStatements().map((r) => r.ruleId)];
+				for (const [i, s] of refreshPeerFlagsStatements().entries()) {
+					const t0 = performance.now();
+					try {
+						await conn.run(s.sql, s.params.length > 0 ? s.params : undefined);
+					} catch (e) {
+						throw new Error(
+							`peer flags (${names[i]}): ${e instanceof Error ? e.message : String(e)}`
+						);
+					}
+					const secs = ((performance.now() - t0) / 1000).toFixed(1);
+					opts.onProgress?.(`finish: peer flags ${names[i]} (${secs} s)`);
+				}
 			}
 			const issueCounts = Object.fromEntries(
 				[...this.issueCodes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
