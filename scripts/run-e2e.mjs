@@ -4,9 +4,11 @@
 // Exits non-zero when the build or any test fails. Set E2E_SKIP_BUILD=1 to
 // reuse an existing build/ while iterating. The corpus PDFs (../shared/corpus/pdf)
 // are copied into build/data/default/pdf, as scripts/start.sh does, for the
-// PDF page view.
+// PDF page view. A small synthetic snapshot (30 documents, partitioned layout)
+// is generated with the synth and ingest CLIs into build/data/synth-e2e for
+// the tests of `?data=synth-e2e`.
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createServer } from 'node:http';
 import sirv from 'sirv';
@@ -22,7 +24,13 @@ export const CHROMIUM_ARGS = [
 	'--disable-sync'
 ];
 
-/** Run a command, inheriting stdio; resolve with its exit code. */
+/**
+ * Run a command, inheriting stdio; resolve with its exit code.
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {Record<string, string>} [env]
+ * @returns {Promise<number>}
+ */
 function run(cmd, args, env = {}) {
 	return new Promise((resolve) => {
 		const child = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
@@ -46,7 +54,29 @@ export function copyCorpusPdfs(build = 'build') {
 	return n;
 }
 
-/** Serve dir on a free 127.0.0.1 port; resolve with { server, url }. */
+/**
+ * The synthetic snapshot the e2e tests open with `?data=synth-e2e`: 15
+ * departments × 2 years from the seeded generator (scripts/synth.ts), ingested
+ * with `--layout partitioned` into <build>/data/synth-e2e. Returns the exit code.
+ * @param {string} [build]
+ * @returns {Promise<number>}
+ */
+export async function makeSynthSnapshot(build = 'build') {
+	const corpus = 'test-results/synth-e2e-corpus';
+	const out = path.join(build, 'data/synth-e2e');
+	rmSync(corpus, { recursive: true, force: true });
+	rmSync(out, { recursive: true, force: true });
+	const synth = ['--departments', '15', '--years', '2', '--seed', '7', '--out', corpus];
+	const code = await run('npx', ['tsx', 'scripts/synth.ts', ...synth]);
+	if (code !== 0) return code;
+	return run('npx', ['tsx', 'scripts/ingest.ts', '--out', out, '--layout', 'partitioned', corpus]);
+}
+
+/**
+ * Serve dir on a free 127.0.0.1 port; resolve with { server, url }.
+ * @param {string} dir
+ * @returns {Promise<{ server: import('node:http').Server, url: string }>}
+ */
 export function serveStatic(dir) {
 	const handler = sirv(dir, { dev: false, etag: true, single: false });
 	const server = createServer((req, res) => {
@@ -66,7 +96,7 @@ export function serveStatic(dir) {
 
 async function main() {
 	mkdirSync('test-results', { recursive: true });
-	const fail = (msg) => {
+	const fail = (/** @type {string} */ msg) => {
 		console.error(`run-e2e: ${msg}`);
 		writeFileSync(
 			'test-results/e2e.json',
@@ -81,6 +111,8 @@ async function main() {
 	}
 	if (!existsSync('build/index.html')) fail('build/index.html missing after build');
 	console.log(`== copied ${copyCorpusPdfs()} corpus PDFs into build/data/default/pdf`);
+	console.log('== synthetic snapshot build/data/synth-e2e');
+	if ((await makeSynthSnapshot()) !== 0) fail('synthetic snapshot failed');
 	const { server, url } = await serveStatic('build');
 	console.log(`== serving build/ at ${url}`);
 	const extra = process.argv.slice(2);

@@ -60,7 +60,11 @@ const samples: Record<keyof typeof plans, Plan[]> = {
 	],
 	perCapitaQuery: [plans.perCapitaQuery({ departments: [QHD] })],
 	perCapitaGroupsQuery: [plans.perCapitaGroupsQuery({ departments: [WL] })],
-	flagsQuery: [plans.flagsQuery({ departments: [QHD] })],
+	flagsQuery: [
+		plans.flagsQuery({ departments: [QHD] }),
+		plans.flagsQuery({ departments: [QHD] }, ['d_qhd_2024']),
+		plans.flagsQuery({}, ['d_qhd_2024', 'd_wl_2024'])
+	],
 	flagCountsQuery: [plans.flagCountsQuery()]
 };
 

@@ -146,9 +146,19 @@ export const plans = {
 		q.perCapitaGroupsQuery(input),
 		whole('documents', 'indicators', 'projects')
 	],
-	flagsQuery: (filter: q.FlagFilter = {}): Plan => [
+	// The line text of each flag: source_lines of the flagged documents only. Views pass
+	// the doc ids of a first run without them (`lineDocs` = [] → no source_lines need,
+	// line_text may be null), then run again with them; undefined → the whole table.
+	flagsQuery: (filter: q.FlagFilter = {}, lineDocs?: readonly string[]): Plan => [
 		q.flagsQuery(filter),
-		whole('flags', 'documents', 'source_lines')
+		[
+			...whole('flags', 'documents'),
+			...(lineDocs === undefined
+				? whole('source_lines')
+				: lineDocs.length > 0
+					? ofDocs(lineDocs, 'source_lines')
+					: [])
+		]
 	],
 	flagCountsQuery: (filter: q.FlagFilter = {}): Plan => [
 		q.flagCountsQuery(filter),
