@@ -13,14 +13,9 @@
  * tab — e.g. DuckDB-WASM out of memory) is recorded with its error text and
  * the walk goes on in a fresh page.
  */
-import {
-	chromium,
-	type Browser,
-	type BrowserContext,
-	type CDPSession,
-	type Page
-} from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../run-e2e.mjs';
+import { NetMeter, within } from './bench-net';
 
 export interface ViewSpec {
 	id: string;
@@ -69,43 +64,6 @@ const VIEWPORT = { width: 1280, height: 900 };
 /** Adds `data=<name>` to a view URL. */
 export function withData(url: string, name: string): string {
 	return url + (url.includes('?') ? '&' : '?') + `data=${encodeURIComponent(name)}`;
-}
-
-/** Counts response bytes and open requests of one page through CDP. */
-class NetMeter {
-	bytes = 0;
-	requests = 0;
-	/** Date.now() of the last network event. */
-	lastEvent = Date.now();
-	readonly urls = new Set<string>();
-	private readonly open = new Set<string>();
-	private constructor(readonly cdp: CDPSession) {}
-	static async attach(context: BrowserContext, page: Page): Promise<NetMeter> {
-		const cdp = await context.newCDPSession(page);
-		const m = new NetMeter(cdp);
-		cdp.on('Network.requestWillBeSent', (e) => {
-			m.lastEvent = Date.now();
-			m.open.add(e.requestId);
-			m.urls.add(e.request.url);
-		});
-		cdp.on('Network.loadingFinished', (e) => {
-			m.lastEvent = Date.now();
-			m.open.delete(e.requestId);
-			m.bytes += e.encodedDataLength;
-			m.requests++;
-		});
-		cdp.on('Network.loadingFailed', (e) => {
-			m.lastEvent = Date.now();
-			m.open.delete(e.requestId);
-		});
-		await cdp.send('Network.enable');
-		await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-		return m;
-	}
-	/** Requests still open, unless the network has been silent for 2 s (streams that never finish). */
-	get busy(): boolean {
-		return this.open.size > 0 && Date.now() - this.lastEvent < 2000;
-	}
 }
 
 async function errorBanner(page: Page): Promise<string | null> {
@@ -233,10 +191,24 @@ async function visit(
 	);
 	let error: string | null = null;
 	try {
-		await settle(page, net, v.id, from, o.timeoutMs);
+		await within(
+			settle(page, net, v.id, from, o.timeoutMs),
+			o.timeoutMs + 5000,
+			`${v.id} (page not responding)`
+		);
 	} catch (e) {
 		error = String(e instanceof Error ? e.message : e).slice(0, 400);
 	}
+	if (error)
+		return {
+			round,
+			visit_ms: null,
+			bytes: net.bytes - bytes0,
+			app_bytes: null,
+			requests: net.requests - req0,
+			queries: [],
+			error
+		};
 	const log = (await page.evaluate(
 		(n) => (window.__budgetlensQueryLog ?? []).slice(n),
 		from
@@ -267,7 +239,15 @@ export async function walk(o: WalkOptions): Promise<{
 	const dataUrls = new Set<string>();
 	try {
 		for (let i = 0; i < o.runs; i++) {
-			const c = await coldRun(browser, o);
+			const c = await within(coldRun(browser, o), 3 * o.timeoutMs, 'cold start').catch(
+				(e: unknown): ColdRun => ({
+					first_chart_ms: null,
+					ready_ms: null,
+					bytes_to_first_chart: 0,
+					cold_start: null,
+					error: String(e instanceof Error ? e.message : e)
+				})
+			);
 			cold.push(c);
 			console.error(
 				`bench: ${o.dataName} cold start ${i}: first chart ${c.first_chart_ms?.toFixed(0) ?? '–'} ms${c.error ? `, error: ${c.error}` : ''}`
@@ -278,7 +258,7 @@ export async function walk(o: WalkOptions): Promise<{
 		for (let round = 0; round < o.runs; round++) {
 			for (const v of o.views) {
 				try {
-					app ??= await openApp(context, o);
+					app ??= await within(openApp(context, o), 3 * o.timeoutMs, 'opening the app');
 					const r = await visit(app.page, app.net, o, v, round);
 					visits[v.id]?.push(r);
 					console.error(
