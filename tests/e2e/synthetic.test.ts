@@ -66,6 +66,15 @@ describe('synthetic snapshot (?data=synth-e2e)', () => {
 		expect(hrefs.length).toBeGreaterThan(count!.n as number);
 		for (const h of hrefs) expect(new URL(h).searchParams.get('data'), h).toBe('synth-e2e');
 
+		// Search: only the matching department's documents, counted over the whole snapshot.
+		const [hit] = await synthRows(`
+			SELECT department_name, count(*)::INTEGER AS n FROM documents
+			GROUP BY department_name ORDER BY department_name LIMIT 1`);
+		await o.page.getByTestId('overview-search').fill(String(hit!.department_name));
+		await expect.poll(() => rows.count()).toBe(hit!.n);
+		expect(await text(o.page, '[data-testid="overview-pager"]')).toContain(`共 ${hit!.n} 个文件`);
+		for (const t of await rows.allInnerTexts()) expect(t).toContain(String(hit!.department_name));
+
 		await o.page.locator('nav a', { hasText: '三公经费趋势' }).click();
 		await o.page.waitForURL(/three-public/);
 		expect(new URL(o.page.url()).searchParams.get('data')).toBe('synth-e2e');
@@ -92,6 +101,14 @@ describe('synthetic snapshot (?data=synth-e2e)', () => {
 		const section = page.locator('[data-testid="function-hierarchy"]');
 		await section.locator('table.t tbody tr').first().waitFor({ timeout: 60_000 });
 		expect(await section.innerText()).toContain(`合计 ${shown(doc!.total)} 万元`);
+
+		// The department chooser searches every department (key or name).
+		const other = await synthRows(`
+			SELECT DISTINCT department_key FROM documents WHERE department_key LIKE '上海市%'`);
+		await page.getByTestId('dept-search').fill('上海市');
+		await expect
+			.poll(() => page.locator('[data-testid="dept-select"] option').count())
+			.toBe(other.length + (String(doc!.department_key).startsWith('上海市') ? 0 : 1));
 
 		// Everything came from the synthetic folder; source lines were not needed yet.
 		expect(requests.length).toBeGreaterThan(3);
