@@ -119,6 +119,24 @@ describe('synthetic snapshot (?data=synth-e2e)', () => {
 	});
 });
 
+describe('SQL on the partitioned synthetic snapshot', () => {
+	it('loads every table the statement names before running it', async () => {
+		const [want] = await synthRows(`
+			SELECT count(*)::INTEGER AS n, count(DISTINCT s.doc_id)::INTEGER AS docs
+			FROM source_lines s JOIN three_public t USING (doc_id)`);
+		const sql = `SELECT count(*) AS n, count(DISTINCT s.doc_id) AS docs FROM source_lines s JOIN three_public t USING (doc_id)`;
+		const o = await open(browser, `/sql?q=${encodeURIComponent(sql)}&data=synth-e2e`);
+		const grid = o.page.getByTestId('result-grid');
+		await grid.locator('[role="row"]').nth(1).waitFor({ timeout: 60_000 });
+		const row = await grid.locator('[role="row"]').nth(1).innerText();
+		expect(row).toContain(String(want!.n));
+		expect(row).toContain(String(want!.docs));
+		expect(new URL(o.page.url()).searchParams.get('data')).toBe('synth-e2e');
+		expect(o.errors).toEqual([]);
+		await o.context.close();
+	});
+});
+
 describe('data= names', () => {
 	it('refuses a name that could leave /data/ and opens the default snapshot, saying so', async () => {
 		const context = await browser.newContext();
