@@ -18,14 +18,6 @@ export interface LoggedStatement {
 	params: (string | number | boolean | null)[];
 }
 
-export interface NativeTimings {
-	load_ms: number;
-	/** view → every execution's latency (ms). */
-	views: Record<string, number[]>;
-	/** view → error text of statements that failed natively. */
-	errors: Record<string, string[]>;
-}
-
 interface ManifestLike {
 	tables: Record<string, { file: string | null; parts?: { path: string }[] }>;
 	rollups?: Record<string, { file: string }>;
