@@ -22,9 +22,17 @@ export function param(name: string): string | null {
 }
 
 /** Every accepted value of a repeated parameter. */
-export function params(name: string): string[] {
-	return accepted().getAll(name);
+export function params(name: string): readonly string[] {
+	const values = accepted().getAll(name);
+	// The same (frozen) array while the values are unchanged, so a view's $derived(params(…))
+	// does not re-run its queries when another parameter (e.g. `s`) is written.
+	const last = lastParams.get(name);
+	if (last && last.length === values.length && last.every((v, i) => v === values[i])) return last;
+	const frozen = Object.freeze(values);
+	lastParams.set(name, frozen);
+	return frozen;
 }
+const lastParams = new Map<string, readonly string[]>();
 
 /**
  * The query part of a link to another view, keeping the app-wide `data`
