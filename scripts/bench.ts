@@ -3,7 +3,11 @@
  *
  *   npm run bench -- [--runs 5] [--scales 1e5,1e6,1e7] [--skip-ingest] [--no-build]
  *       [--dir /work/scale/bench] [--base DIR] [--layout partitioned|flat]
- *       [--timeout 180] [--ingest-seconds 5] [--documents N]
+ *       [--timeout 180] [--ingest-seconds 5] [--documents N] [--snapshot DIR]
+ *
+ * --snapshot DIR benches an existing snapshot (e.g. one written by
+ * `npm run ingest` from a 100,000-document synthetic corpus) instead of the
+ * scaled ones: served as /data/bench-snapshot/, same walk and replay.
  *
  * 1. Ingest: scripts/bench-ingest.ts on the real corpus (MB/s, documents/s);
  *    with --documents N also scripts/bench-scale.ts on N synthetic documents.
@@ -23,7 +27,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { DEFAULT_DIR, ensureBase, ensureScale, parseScale, type Layout } from './bench-scale-data';
+import {
+	DEFAULT_DIR,
+	ensureBase,
+	ensureScale,
+	parseScale,
+	type Layout,
+	type ScaleInfo
+} from './bench-scale-data';
 import { walk, type ViewSpec } from './lib/bench-browser';
 import { markdown, type BenchReport, type ScaleResult } from './lib/bench-markdown';
 import { serveBench } from './lib/bench-serve';
@@ -41,7 +52,8 @@ const { values } = parseArgs({
 		layout: { type: 'string', default: 'partitioned' },
 		timeout: { type: 'string', default: '180' },
 		'ingest-seconds': { type: 'string', default: '5' },
-		documents: { type: 'string' }
+		documents: { type: 'string' },
+		snapshot: { type: 'string' }
 	}
 });
 const RUNS = Math.max(1, Number(values.runs) || 5);
@@ -107,6 +119,32 @@ async function pickDepartment(dir: string): Promise<{ key: string; year: number 
 	}
 }
 
+/** ScaleInfo of a snapshot written elsewhere (--snapshot), from its manifest. */
+function existingSnapshot(dir: string): ScaleInfo {
+	const m = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
+		snapshot_id: string;
+		layout?: Layout;
+		document_count?: number;
+		tables: Record<string, { rows: number; bytes: number }>;
+	};
+	const tables = Object.entries(m.tables);
+	return {
+		scale: 'snapshot',
+		target: 0,
+		dir: path.resolve(dir),
+		base: path.resolve(dir),
+		base_snapshot_id: m.snapshot_id,
+		layout: m.layout ?? 'flat',
+		copies: 1,
+		documents: m.document_count ?? 0,
+		fact_rows: tables
+			.filter(([name]) => name !== 'documents' && name !== 'source_lines')
+			.reduce((s, [, t]) => s + t.rows, 0),
+		bytes: tables.reduce((s, [, t]) => s + t.bytes, 0),
+		build_seconds: null
+	};
+}
+
 async function benchScale(scale: string, base: string, layout: Layout): Promise<ScaleResult> {
 	const name = `bench-${scale}`;
 	const res: ScaleResult = {
@@ -121,7 +159,10 @@ async function benchScale(scale: string, base: string, layout: Layout): Promise<
 		error: null
 	};
 	try {
-		const info = await ensureScale(values.dir, base, scale, layout);
+		const info =
+			scale === 'snapshot' && values.snapshot
+				? existingSnapshot(values.snapshot)
+				: await ensureScale(values.dir, base, scale, layout);
 		res.snapshot = { ...info };
 		const dept = await pickDepartment(info.dir);
 		res.department = dept.key;
@@ -180,8 +221,8 @@ async function benchScale(scale: string, base: string, layout: Layout): Promise<
 async function main(): Promise<void> {
 	const layout = values.layout as Layout;
 	if (layout !== 'flat' && layout !== 'partitioned') throw new Error(`bad --layout ${layout}`);
-	const scales = values.scales.split(',').filter(Boolean);
-	scales.forEach(parseScale);
+	const scales = values.snapshot ? ['snapshot'] : values.scales.split(',').filter(Boolean);
+	if (!values.snapshot) scales.forEach(parseScale);
 	mkdirSync('bench-results', { recursive: true });
 	const report: BenchReport = {
 		machine: {},
@@ -200,7 +241,7 @@ async function main(): Promise<void> {
 		});
 		if (b.status !== 0) throw new Error('vite build failed');
 	}
-	const base = ensureBase(values.dir, values.base);
+	const base = values.snapshot ? values.snapshot : ensureBase(values.dir, values.base);
 	for (const s of scales) {
 		report.scales.push(await benchScale(s, base, layout));
 		writeFileSync('bench-results/bench.json', JSON.stringify(report, null, '\t') + '\n');
