@@ -137,4 +137,20 @@ describe('rollups', () => {
 		const partOverview = await readFile(path.join(c.dirOf('parts'), 'rollup_overview.parquet'));
 		expect(Buffer.compare(flatOverview, partOverview)).toBe(0);
 	});
+
+	it('manifest.json carries rollup_overview inline, row for row, with exact decimal strings', async () => {
+		for (const [m, dir] of [
+			[c.parted, c.dirOf('parts')],
+			[c.flat, c.dirOf('flat')]
+		] as const) {
+			const stored = await c.rows(`SELECT * FROM ${rollup(m, dir, 'rollup_overview')}`);
+			expect(m.overview).toBeDefined();
+			expect(m.overview).toEqual(stored.map((r) => ({ ...r })));
+			const onDisk = JSON.parse(
+				await readFile(path.join(dir, 'manifest.json'), 'utf8')
+			) as Manifest;
+			expect(onDisk.overview).toEqual(m.overview);
+			expect(m.overview?.some((r) => typeof r.expenditure_total === 'string')).toBe(true);
+		}
+	});
 });

@@ -13,6 +13,45 @@ import { fileUrl } from './manifest-path';
 import { parquetToIpc } from './parquet-wasm';
 import type { QueryResult } from './types';
 
+/** A value of manifest.json's inline `overview` rows (schema/manifest.ts). */
+type InlineValue = string | number | null;
+
+function inlineRows(json: unknown): Record<string, InlineValue>[] | null {
+	if (typeof json !== 'object' || json === null || !('overview' in json)) return null;
+	const rows = (json as { overview: unknown }).overview;
+	if (!Array.isArray(rows)) return null;
+	const ok = (v: unknown) => v === null || typeof v === 'string' || typeof v === 'number';
+	for (const r of rows)
+		if (typeof r !== 'object' || r === null || Array.isArray(r) || !Object.values(r).every(ok))
+			return null;
+	return rows as Record<string, InlineValue>[];
+}
+
+/**
+ * Rows of rollup_overview: from manifest.json's inline `overview` when the
+ * writer put it there (one small fetch, no WASM at all, so the first chart
+ * does not wait for parquet-wasm to compile), else from the Parquet file.
+ */
+export async function readOverviewRollup(
+	baseUrl: string,
+	doFetch: typeof fetch = fetch.bind(globalThis)
+): Promise<Record<string, InlineValue>[]> {
+	try {
+		const res = await doFetch(fileUrl(baseUrl, 'manifest.json'));
+		const rows = res.ok ? inlineRows(await res.json()) : null;
+		if (rows) {
+			markColdStart('rollupMs');
+			return rows;
+		}
+	} catch {
+		// fall through to the Parquet file, which reports its own error
+	}
+	return (await readRollup(baseUrl, 'rollup_overview', doFetch)).rows as Record<
+		string,
+		InlineValue
+	>[];
+}
+
 const ROLLUP_NAME = /^rollup_[a-z0-9_]{1,56}$/;
 
 /**

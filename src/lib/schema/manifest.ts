@@ -84,8 +84,17 @@ export interface Manifest {
 	documents_omitted: boolean;
 	tables: Record<TableName, ManifestTable>;
 	rollups: Record<RollupName, ManifestRollup>;
+	/**
+	 * The rows of rollup_overview inline (DECIMAL as exact strings), so the
+	 * overview's first chart needs only manifest.json; omitted above
+	 * MANIFEST_OVERVIEW_LIMIT rows (readers then read rollup_overview.parquet).
+	 */
+	overview?: Record<string, string | number | null>[];
 	issue_counts: Record<string, number>;
 }
+
+/** At most this many rollup_overview rows are copied into manifest.json. */
+export const MANIFEST_OVERVIEW_LIMIT = 5000;
 
 /** Field-by-field description of manifest.json, rendered into docs/schema.md. */
 export const MANIFEST_FIELDS: { field: string; zh: string; en: string }[] = [
@@ -149,6 +158,11 @@ export const MANIFEST_FIELDS: { field: string; zh: string; en: string }[] = [
 		field: 'rollups.<name>',
 		zh: '每张汇总表：file、rows、bytes、sha256（两种布局都写）',
 		en: 'Per rollup table: file, rows, bytes, sha256 (written in both layouts)'
+	},
+	{
+		field: 'overview[]',
+		zh: 'rollup_overview 的全部行（同列名；金额为精确的十进制字符串），总览首图只需读取 manifest.json；超过 5000 行时省略',
+		en: "Every row of rollup_overview (same column names; amounts as exact decimal strings), so the overview's first chart needs only manifest.json; omitted above 5,000 rows"
 	},
 	{
 		field: 'issue_counts',

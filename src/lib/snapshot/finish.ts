@@ -15,13 +15,14 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TableName } from '../ingest/model';
 import {
 	MANIFEST_DOCUMENT_LIMIT,
+	MANIFEST_OVERVIEW_LIMIT,
 	type Manifest,
 	type ManifestDocument,
 	type ManifestRollup,
 	type ManifestTable,
 	type SnapshotLayout
 } from '../schema/manifest';
-import { ROLLUPS, type RollupName } from '../schema/rollups';
+import { ROLLUPS, rollupOverview, type RollupName } from '../schema/rollups';
 import { SCHEMA_VERSION, TABLES } from '../schema/tables';
 import {
 	copyParquet,
@@ -61,6 +62,35 @@ export function resolveLayout(option: LayoutOption | undefined, documents: numbe
 
 const byId = (a: ManifestDocument, b: ManifestDocument) =>
 	a.doc_id < b.doc_id ? -1 : a.doc_id > b.doc_id ? 1 : 0;
+
+/**
+ * rollup_overview's rows for manifest.json (DECIMAL as exact strings, in the
+ * file's order), or null above MANIFEST_OVERVIEW_LIMIT rows.
+ */
+async function inlineOverview(
+	conn: DuckDBConnection
+): Promise<Record<string, string | number | null>[] | null> {
+	const r = rollupOverview;
+	const cols = r.columns.map((c) =>
+		c.type.startsWith('DECIMAL') ? `${quote(c.name)}::VARCHAR AS ${quote(c.name)}` : quote(c.name)
+	);
+	const res = await conn.runAndReadAll(
+		`SELECT ${cols.join(', ')} FROM ${r.name} ORDER BY ${rollupOrder(r, 'FIRST')} LIMIT ${MANIFEST_OVERVIEW_LIMIT + 1}`
+	);
+	const rows = res.getRowsJS();
+	if (rows.length > MANIFEST_OVERVIEW_LIMIT) return null;
+	return rows.map((row) =>
+		Object.fromEntries(
+			r.columns.map((c, i) => {
+				const v = row[i];
+				return [
+					c.name,
+					v === null || v === undefined ? null : typeof v === 'string' ? v : Number(v)
+				];
+			})
+		)
+	);
+}
 
 /** Title prefix of a synthetic document (src/lib/synth SYNTHETIC_MARKER starts with it). */
 export const SYNTHETIC_TITLE_PREFIX = '【合成数据';
@@ -138,6 +168,7 @@ export async function finishSnapshot(
 			...(await fileInfo(target))
 		};
 	}
+	const overview = await inlineOverview(conn);
 	say(`finish: rollups written (${secs()})`);
 
 	const idHash = createHash('sha256');
@@ -156,6 +187,7 @@ export async function finishSnapshot(
 		documents_omitted: omitted,
 		tables,
 		rollups,
+		...(overview === null ? {} : { overview }),
 		issue_counts: input.issueCounts
 	};
 	await writeFile(path.join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, '\t')}\n`);
