@@ -12,17 +12,10 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync
 import path from 'node:path';
 import { createServer } from 'node:http';
 import sirv from 'sirv';
+import { CHROMIUM_ARGS, listenLocal } from './lib/local.mjs';
 
-/** Flags for Debian's headless Chromium, shared by the benchmark scripts. */
-export const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--no-first-run',
-	'--disable-sync'
-];
+/** Re-exported for the benchmark scripts that import it from here. */
+export { CHROMIUM_ARGS };
 
 /**
  * Run a command, inheriting stdio; resolve with its exit code.
@@ -85,13 +78,7 @@ export function serveStatic(dir) {
 			res.end('not found');
 		});
 	});
-	return new Promise((resolve) => {
-		server.listen(0, '127.0.0.1', () => {
-			const addr = server.address();
-			const port = typeof addr === 'object' && addr ? addr.port : 0;
-			resolve({ server, url: `http://127.0.0.1:${port}` });
-		});
-	});
+	return listenLocal(server);
 }
 
 async function main() {

@@ -12,6 +12,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import sirv from 'sirv';
+import { listenLocal } from './local.mjs';
 
 const TYPES: Record<string, string> = {
 	'.json': 'application/json',
@@ -104,11 +105,5 @@ export function serveBench(
 			res.end('not found');
 		});
 	});
-	return new Promise((resolve) => {
-		server.listen(0, '127.0.0.1', () => {
-			const addr = server.address();
-			const port = typeof addr === 'object' && addr ? addr.port : 0;
-			resolve({ server, url: `http://127.0.0.1:${port}` });
-		});
-	});
+	return listenLocal(server);
 }
