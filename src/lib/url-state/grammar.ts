@@ -107,6 +107,10 @@ export interface SqlState extends Common {
 	sql: string;
 	/** `n`: row cap (default 10000). */
 	limit: number;
+	/** `sy` (repeatable): scope — only documents of these fiscal years (partitioned snapshots). */
+	scopeYears: number[];
+	/** `sp` (repeatable): scope — only documents of these provinces (partitioned snapshots). */
+	scopeProvinces: string[];
 }
 
 export type AppState =
@@ -168,7 +172,14 @@ function viewDefaults(view: ViewId): ViewState {
 		case 'flags':
 			return { view, snapshot, rule: null, severity: null, department: null };
 		case 'sql':
-			return { view, snapshot, sql: '', limit: DEFAULT_SQL_LIMIT };
+			return {
+				view,
+				snapshot,
+				sql: '',
+				limit: DEFAULT_SQL_LIMIT,
+				scopeYears: [],
+				scopeProvinces: []
+			};
 	}
 }
 

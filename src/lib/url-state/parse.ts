@@ -32,7 +32,7 @@ export const VIEW_PARAMS: Record<ViewId, readonly string[]> = {
 	'per-capita': ['g', 'd'],
 	'three-public': ['d', 'ms', 'cat'],
 	flags: ['rule', 'sev', 'd'],
-	sql: ['q', 'n']
+	sql: ['q', 'n', 'sy', 'sp']
 };
 
 const MAX_URL = 100_000;
@@ -197,7 +197,14 @@ function parseView(view: ViewId, r: Reader): ViewState {
 				` 1–${MAX_SQL_LIMIT} 的整数`,
 				`默认值 ${DEFAULT_SQL_LIMIT}`
 			);
-			return { view, snapshot, sql: sql ?? '', limit: n === null ? DEFAULT_SQL_LIMIT : Number(n) };
+			return {
+				view,
+				snapshot,
+				sql: sql ?? '',
+				limit: n === null ? DEFAULT_SQL_LIMIT : Number(n),
+				scopeYears: r.many('sy', RULES.year, YEAR).map(Number),
+				scopeProvinces: r.many('sp', RULES.text, TEXT)
+			};
 		}
 	}
 }

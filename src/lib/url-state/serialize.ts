@@ -40,6 +40,8 @@ function pairs(state: AppState): Pairs {
 		case 'sql':
 			if (state.sql !== '') s.push(['q', state.sql]);
 			if (state.limit !== DEFAULT_SQL_LIMIT) s.push(['n', state.limit]);
+			s.push(...state.scopeYears.map((y): [string, number] => ['sy', y]));
+			s.push(...state.scopeProvinces.map((p): [string, string] => ['sp', p]));
 			break;
 	}
 	s.push(['data', state.data], ['s', state.snapshot]);

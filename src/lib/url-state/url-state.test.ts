@@ -109,7 +109,9 @@ function gen(r: () => number) {
 					"SELECT '<b>&amp;</b>'\n-- 注释 ; # ?",
 					'select 1 + 2 = 3'
 				]),
-				limit: pick([10_000, 1, 500, 100_000])
+				limit: pick([10_000, 1, 500, 100_000]),
+				scopeYears: [...new Set([year(), year()])].slice(0, Math.floor(r() * 3)),
+				scopeProvinces: some(['广东省', '北京市', '名称 with spaces', '引号"\'与#号?'])
 			} satisfies AppState;
 	}
 }
@@ -180,6 +182,17 @@ describe('hostile and broken links', () => {
 		const long = parseUrl(`/sql?q=${'x'.repeat(20_001)}&n=0`);
 		expect(long.state).toEqual(defaultState('sql'));
 		expect(long.errors).toHaveLength(2);
+	});
+
+	it('reads the SQL scope (sy, sp) in order, each value once, refusing bad values', () => {
+		const { state, errors } = parseUrl('/sql?q=x&sy=2024&sy=2023&sy=2024&sp=广东省&sy=20x4&sp=<b>');
+		expect(state).toMatchObject({ scopeYears: [2024, 2023], scopeProvinces: ['广东省'] });
+		expect(errors).toHaveLength(2);
+		expect(serializeState(state)).toBe(
+			`/sql?q=x&sy=2024&sy=2023&sp=${encodeURIComponent('广东省')}`
+		);
+		// No scope chosen: nothing in the URL.
+		expect(serializeState({ ...defaultState('sql'), sql: 'x' })).toBe('/sql?q=x');
 	});
 
 	it('never throws on garbage', () => {
