@@ -13,6 +13,15 @@
  * indicator name (of any loaded document) found in the project or count indicator name,
  * else by the project name. Each row carries the median of its group and
  * beneficiary unit.
+ *
+ * Semantics: group keys and medians are always computed over EVERY document
+ * of the database (peers are the point); the filters (docIds, departments,
+ * group) only select which rows are returned. The rows come from the
+ * snapshot's `rollup_per_capita` (the same rows, built by the writer:
+ * snapshot/rollups.ts) or are computed now ('live': snapshots without the
+ * rollup, or once documents were dropped onto the page). The whole-snapshot
+ * computation is a list of steps (`perCapitaSteps`) that the live query
+ * nests as CTEs and the writer runs as separate CREATE TABLE statements.
  */
 import type { Statement } from '../db/types';
 import {
@@ -23,6 +32,12 @@ import {
 	normalizedNameSql
 } from './indicator-name';
 import { deptKey, Params, type DecimalString, deptIn } from './sql';
+
+/** 'rollup': the snapshot's rollup_per_capita; 'live': computed now from the tables. */
+export type PerCapitaSource = 'rollup' | 'live';
+
+/** The rollup table holding perCapitaRowsSql()'s rows. */
+export const PER_CAPITA_ROLLUP = 'rollup_per_capita';
 
 export interface PerCapitaInput {
 	docIds?: readonly string[];
@@ -49,36 +64,52 @@ export interface PerCapitaRow {
 	per_unit: string | null;
 	/** 元 per beneficiary per year; null when not convertible. */
 	cost_yuan: DecimalString | null;
-	/** Median of cost_yuan within (group_key, per_unit). */
+	/** Median of cost_yuan within (group_key, per_unit), over every document. */
 	group_median: DecimalString | null;
 	group_size: number;
 	note: string | null;
 	source_line: number;
 }
 
-export function perCapitaQuery(input: PerCapitaInput = {}): Statement {
-	const p = new Params();
+/** A SQL string literal (constants only: the patterns below, never user input). */
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** One step of the whole-snapshot computation: a named SELECT over tables and earlier steps. */
+export interface PerCapitaStep {
+	name: string;
+	sql: string;
+}
+
+/**
+ * The steps, in order; the last one (`per_capita_rows`) yields the rows
+ * (PerCapitaRow columns, unordered). Names start with `pc_` so that the
+ * writer can create them as tables and drop them after.
+ */
+export function perCapitaSteps(): PerCapitaStep[] {
 	const beneficiaries = BENEFICIARY_UNITS.map((u) => `'${u}'`).join(', ');
 	const unit = cleanUnitSql('i.target_unit');
-	const full = p.add(COST_UNIT_PATTERN);
-	const moneyOnly = p.add(MONEY_ONLY_PATTERN);
-	const docFilter = [
-		p.inList('d.doc_id', input.docIds ?? []),
-		deptIn(p, input.departments ?? [], deptKey('d'), 'd.department_name')
-	].join(' AND ');
-	const groupFilter = input.group ? `group_key = ${p.add(input.group)}` : 'TRUE';
-	return p.statement(`
-WITH docs AS (
-	SELECT d.doc_id, ${deptKey('d')} AS dept_key, d.department_name, d.fiscal_year::INTEGER AS fiscal_year
-	FROM documents d WHERE ${docFilter}
-),
-cost_all AS MATERIALIZED (
-	SELECT i.*, ${unit} AS u, ${normalizedNameSql('i.name')} AS group_key
-	FROM indicators i WHERE i.level2 LIKE '%成本%'
-),
-declared_units AS (
+	const full = lit(COST_UNIT_PATTERN);
+	const moneyOnly = lit(MONEY_ONLY_PATTERN);
+	const cost = `
+SELECT i.doc_id, i.project_seq, i.project_code, i.name, i.target_raw, i.target_unit, i.target_value,
+	i.source_line, ${unit} AS u, ${normalizedNameSql('i.name')} AS group_key
+FROM indicators i WHERE i.level2 LIKE '%成本%'`;
+	const impliedBase = `
+WITH counts AS (
+	SELECT i.doc_id, i.project_seq, i.name, i.target_raw, i.target_unit, i.target_value,
+		${unit} AS u, i.source_line
+	FROM indicators i
+	WHERE i.project_seq IS NOT NULL AND i.level2 LIKE '%数量%' AND i.target_value > 0
+		AND ${unit} IN (${beneficiaries})
+	QUALIFY row_number() OVER (PARTITION BY i.doc_id, i.project_seq ORDER BY i.seq, i.source_line) = 1
+)
+SELECT c.*, pr.project_code, pr.amount,
+	${normalizedNameSql('pr.project_name')} AS pname, ${normalizedNameSql('c.name')} AS cname
+FROM counts c JOIN projects pr ON pr.doc_id = c.doc_id AND pr.project_seq = c.project_seq`;
+	const rows = `
+WITH declared_units AS (
 	SELECT c.*, regexp_matches(u, ${full}) AS full_unit, regexp_matches(u, ${moneyOnly}) AS money_only
-	FROM cost_all c JOIN docs USING (doc_id)
+	FROM pc_cost c
 ),
 declared AS (
 	SELECT 'declared' AS kind, doc_id, project_seq, project_code, name AS indicator_name,
@@ -104,26 +135,13 @@ declared_cost AS (
 		END AS note
 	FROM declared
 ),
-counts AS (
-	SELECT i.doc_id, i.project_seq, i.name, i.target_raw, i.target_unit, i.target_value,
-		${unit} AS u, i.source_line
-	FROM indicators i JOIN docs USING (doc_id)
-	WHERE i.project_seq IS NOT NULL AND i.level2 LIKE '%数量%' AND i.target_value > 0
-		AND ${unit} IN (${beneficiaries})
-	QUALIFY row_number() OVER (PARTITION BY i.doc_id, i.project_seq ORDER BY i.seq, i.source_line) = 1
-),
 keys AS (
-	SELECT DISTINCT group_key AS k FROM cost_all
+	SELECT DISTINCT group_key AS k FROM pc_cost
 	WHERE regexp_matches(u, ${full}) OR regexp_matches(name, '人均|户均|每人|每户')
-),
-implied_base AS MATERIALIZED (
-	SELECT c.*, pr.project_code, pr.amount,
-		${normalizedNameSql('pr.project_name')} AS pname, ${normalizedNameSql('c.name')} AS cname
-	FROM counts c JOIN projects pr ON pr.doc_id = c.doc_id AND pr.project_seq = c.project_seq
 ),
 implied_key AS (
 	SELECT b.doc_id, b.project_seq, arg_max(keys.k, (length(keys.k), keys.k)) AS k
-	FROM implied_base b JOIN keys
+	FROM pc_implied_base b JOIN keys
 		ON length(keys.k) >= 4 AND (contains(b.pname, keys.k) OR contains(b.cname, keys.k))
 	GROUP BY b.doc_id, b.project_seq
 ),
@@ -134,32 +152,80 @@ implied AS (
 			ELSE round((b.amount * 10000)::DOUBLE / b.target_value::DOUBLE, 2)::DECIMAL(18,4) END AS cost_yuan,
 		CASE WHEN b.amount IS NULL THEN '项目没有预算数' END AS note,
 		b.source_line
-	FROM implied_base b
+	FROM pc_implied_base b
 	LEFT JOIN implied_key ik ON ik.doc_id = b.doc_id AND ik.project_seq = b.project_seq
-),
-all_rows AS MATERIALIZED (
-	SELECT kind, doc_id, project_seq, project_code, indicator_name, group_key, target_raw,
-		target_unit, per_unit, cost_yuan, note, source_line FROM declared_cost
-	UNION ALL
-	SELECT kind, doc_id, project_seq, project_code, indicator_name, group_key, target_raw,
-		target_unit, per_unit, cost_yuan, note, source_line FROM implied
-),
-grouped AS (
+)
+SELECT kind, doc_id, project_seq, project_code, indicator_name, group_key, target_raw,
+	target_unit, per_unit, cost_yuan, note, source_line FROM declared_cost
+UNION ALL
+SELECT kind, doc_id, project_seq, project_code, indicator_name, group_key, target_raw,
+	target_unit, per_unit, cost_yuan, note, source_line FROM implied`;
+	const final = `
+WITH grouped AS (
 	SELECT r.*,
 		median(cost_yuan) OVER (PARTITION BY group_key, per_unit)::DECIMAL(18,4) AS group_median,
 		count(cost_yuan) OVER (PARTITION BY group_key, per_unit)::INTEGER AS group_size
-	FROM all_rows r
+	FROM pc_rows r
 )
-SELECT g.kind, g.doc_id, docs.dept_key, docs.department_name, docs.fiscal_year,
-	g.project_seq::INTEGER AS project_seq, g.project_code, pr.project_name, g.indicator_name,
-	g.group_key, g.target_raw, g.target_unit, g.per_unit, g.cost_yuan,
+SELECT g.kind, g.doc_id, ${deptKey('d')} AS dept_key, d.department_name,
+	d.fiscal_year::INTEGER AS fiscal_year, g.project_seq::INTEGER AS project_seq, g.project_code,
+	pr.project_name, g.indicator_name, g.group_key, g.target_raw, g.target_unit, g.per_unit, g.cost_yuan,
 	CASE WHEN g.per_unit IS NULL THEN NULL ELSE g.group_median END AS group_median,
 	g.group_size, g.note, g.source_line::INTEGER AS source_line
-FROM grouped g JOIN docs USING (doc_id)
-LEFT JOIN projects pr ON pr.doc_id = g.doc_id AND pr.project_seq = g.project_seq
-WHERE ${groupFilter}
-ORDER BY g.group_key, g.per_unit NULLS LAST, g.cost_yuan NULLS LAST, docs.dept_key, g.kind,
-	g.doc_id, g.project_seq NULLS FIRST, g.source_line`);
+FROM grouped g JOIN documents d ON d.doc_id = g.doc_id
+LEFT JOIN projects pr ON pr.doc_id = g.doc_id AND pr.project_seq = g.project_seq`;
+	return [
+		{ name: 'pc_cost', sql: cost },
+		{ name: 'pc_implied_base', sql: impliedBase },
+		{ name: 'pc_rows', sql: rows },
+		{ name: 'per_capita_rows', sql: final }
+	];
+}
+
+/** The steps as one statement's CTE list (`name AS MATERIALIZED (...)`, joined by commas). */
+function liveCtes(): string {
+	return perCapitaSteps()
+		.map((s) => `${s.name} AS MATERIALIZED (${s.sql}\n)`)
+		.join(',\n');
+}
+
+/** Every per-capita row of the database (no filter), unordered: what rollup_per_capita holds. */
+export function perCapitaRowsSql(): string {
+	return `WITH ${liveCtes()}\nSELECT * FROM per_capita_rows`;
+}
+
+/** `WITH` prefix (live) and the relation to read the rows from. */
+export function perCapitaSource(source: PerCapitaSource): { ctes: string[]; from: string } {
+	return source === 'rollup'
+		? { ctes: [], from: PER_CAPITA_ROLLUP }
+		: { ctes: [liveCtes()], from: 'per_capita_rows' };
+}
+
+/** The view's row order; ends in a unique key (kind, doc, project, line, name). */
+export const PER_CAPITA_ORDER = `group_key, per_unit NULLS LAST, cost_yuan NULLS LAST, dept_key, kind,
+	doc_id, project_seq NULLS FIRST, source_line, indicator_name, target_raw NULLS LAST`;
+
+function filtered(input: PerCapitaInput, source: PerCapitaSource, select: string, tail: string) {
+	const p = new Params();
+	const { ctes, from } = perCapitaSource(source);
+	const where = [
+		p.inList('doc_id', input.docIds ?? []),
+		deptIn(p, input.departments ?? [], 'dept_key', 'department_name'),
+		input.group ? `group_key = ${p.add(input.group)}` : 'TRUE'
+	].join(' AND ');
+	const withClause = ctes.length > 0 ? `WITH ${ctes.join(',\n')}\n` : '';
+	return p.statement(`${withClause}SELECT ${select} FROM ${from} r WHERE ${where}\n${tail}`);
+}
+
+/**
+ * Per-capita rows: medians over every document, only the rows of the
+ * chosen documents / departments / group returned, in PER_CAPITA_ORDER.
+ */
+export function perCapitaQuery(
+	input: PerCapitaInput = {},
+	source: PerCapitaSource = 'live'
+): Statement {
+	return filtered(input, source, '*', `ORDER BY ${PER_CAPITA_ORDER}`);
 }
 
 export interface PerCapitaGroupRow {
@@ -173,17 +239,21 @@ export interface PerCapitaGroupRow {
 	max: DecimalString;
 }
 
-/** Groups of the per-capita rows (only rows with a cost), largest groups first. */
-export function perCapitaGroupsQuery(input: PerCapitaInput = {}): Statement {
-	const inner = perCapitaQuery(input);
-	return {
-		sql: `
-SELECT group_key, per_unit, count(*)::INTEGER AS n, count(DISTINCT dept_key)::INTEGER AS departments,
-	median(cost_yuan)::DECIMAL(18,4) AS median, min(cost_yuan) AS min, max(cost_yuan) AS max
-FROM (${inner.sql}) r
-WHERE cost_yuan IS NOT NULL
+/**
+ * Groups of the selected per-capita rows (only rows with a cost), largest
+ * groups first: n, departments, median, min and max of the rows returned.
+ */
+export function perCapitaGroupsQuery(
+	input: PerCapitaInput = {},
+	source: PerCapitaSource = 'live'
+): Statement {
+	return filtered(
+		input,
+		source,
+		`group_key, per_unit, count(*)::INTEGER AS n, count(DISTINCT dept_key)::INTEGER AS departments,
+	median(cost_yuan)::DECIMAL(18,4) AS median, min(cost_yuan) AS min, max(cost_yuan) AS max`,
+		`AND cost_yuan IS NOT NULL
 GROUP BY group_key, per_unit
-ORDER BY departments DESC, n DESC, group_key, per_unit`,
-		params: inner.params
-	};
+ORDER BY departments DESC, n DESC, group_key, per_unit`
+	);
 }

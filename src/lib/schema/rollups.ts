@@ -8,7 +8,7 @@
  */
 import type { Column, ColumnType } from './define';
 
-export type RollupName = 'rollup_overview' | 'rollup_documents';
+export type RollupName = 'rollup_overview' | 'rollup_documents' | 'rollup_per_capita';
 
 export interface RollupDef {
 	name: RollupName;
@@ -17,6 +17,11 @@ export interface RollupDef {
 	columns: Column[];
 	/** Row order of the file. */
 	orderBy: string[];
+	/**
+	 * Not fetched when the snapshot opens: loaded when a view needs it
+	 * (db/browser.ts creates it empty, db/browser-lazy.ts fills it).
+	 */
+	lazy?: boolean;
 }
 
 const c = (name: string, type: ColumnType, nullable: boolean, zh: string, en: string): Column => ({
@@ -118,5 +123,95 @@ export const rollupOverview: RollupDef = {
 	orderBy: ['fiscal_year', 'province', 'kind']
 };
 
+const DEPT_KEY_ZH = '部门键：department_key，否则部门名称，否则源文件名';
+const DEPT_KEY_EN = 'Department key: department_key, else department name, else source file name';
+
+export const rollupPerCapita: RollupDef = {
+	name: 'rollup_per_capita',
+	zh: '人均成本汇总：人均成本查询（perCapitaQuery）对整个快照的结果；分组与中位数按全部文档计算',
+	en: 'Per-capita rollup: the per-capita query (perCapitaQuery) over the whole snapshot; groups and medians over every document',
+	columns: [
+		c(
+			'kind',
+			'VARCHAR',
+			false,
+			'来源：declared（申报的成本指标）/ implied（项目金额 ÷ 受益数量）',
+			"Source: 'declared' (a cost indicator) or 'implied' (project amount ÷ beneficiary count)"
+		),
+		c('doc_id', 'VARCHAR', false, '文档标识', 'Document id'),
+		c('dept_key', 'VARCHAR', true, DEPT_KEY_ZH, DEPT_KEY_EN),
+		c('department_name', 'VARCHAR', true, '部门（单位）名称', 'Department (unit) name'),
+		c('fiscal_year', 'INTEGER', true, '年度', 'Fiscal year'),
+		c('project_seq', 'INTEGER', true, '项目序号（文档内）', 'Project number within the document'),
+		c('project_code', 'VARCHAR', true, '项目编码', 'Project code'),
+		c('project_name', 'VARCHAR', true, '项目名称', 'Project name'),
+		c(
+			'indicator_name',
+			'VARCHAR',
+			true,
+			'指标名称：成本指标（declared）或数量指标（implied）',
+			'Indicator name: the cost indicator (declared) or the count indicator (implied)'
+		),
+		c(
+			'group_key',
+			'VARCHAR',
+			true,
+			'指标组：规范化的指标名或项目名（indicator-name.ts）',
+			'Group: the normalized indicator or project name (indicator-name.ts)'
+		),
+		c('target_raw', 'VARCHAR', true, '指标值原文', 'Target value as printed'),
+		c('target_unit', 'VARCHAR', true, '指标值单位原文', 'Target unit as printed'),
+		c(
+			'per_unit',
+			'VARCHAR',
+			true,
+			'受益单位：人 / 户 / 人次；无法识别时为空',
+			'Beneficiary unit: 人, 户 or 人次; NULL when the unit could not be read'
+		),
+		c(
+			'cost_yuan',
+			DEC,
+			true,
+			'元/受益单位/年（精确；无法换算时为空）',
+			'元 per beneficiary per year (exact; NULL when not convertible)'
+		),
+		c(
+			'group_median',
+			DEC,
+			true,
+			'同组（group_key、per_unit）cost_yuan 的中位数，覆盖全部文档',
+			'Median of cost_yuan within (group_key, per_unit), over every document'
+		),
+		c(
+			'group_size',
+			'INTEGER',
+			true,
+			'同组有 cost_yuan 的行数',
+			'Rows of the group with a cost_yuan'
+		),
+		c(
+			'note',
+			'VARCHAR',
+			true,
+			'说明（无法换算的原因、推定）',
+			'Note (why not convertible, inferences)'
+		),
+		c('source_line', 'INTEGER', true, '源文件行号', 'Line in the source document')
+	],
+	orderBy: [
+		'group_key',
+		'per_unit',
+		'cost_yuan',
+		'dept_key',
+		'kind',
+		'doc_id',
+		'project_seq',
+		'source_line',
+		'indicator_name',
+		'target_raw'
+	],
+	lazy: true
+};
+
 /** Every rollup, in manifest order. */
-export const ROLLUPS: readonly RollupDef[] = [rollupOverview, rollupDocuments];
+export const ROLLUPS: readonly RollupDef[] = [rollupOverview, rollupDocuments, rollupPerCapita];

@@ -1,6 +1,10 @@
 /**
- * Builds the rollup tables (schema/rollups.ts) inside the writer's DuckDB,
- * after peer flags: rollup_documents is overviewQuery() (queries/overview.ts)
+ * Builds the rollup tables (schema/rollups.ts) inside the writer's DuckDB.
+ * rollup_per_capita (queries/per-capita.ts perCapitaSteps over the whole
+ * snapshot) comes first, BEFORE the peer rules, which read it
+ * (buildPerCapitaRollup: one CREATE TABLE per step, so DuckDB holds one
+ * step's intermediate at a time; the steps are dropped after). Then, after
+ * peer flags: rollup_documents is overviewQuery() (queries/overview.ts)
  * materialized over the whole snapshot plus documents.province;
  * rollup_overview groups it by (fiscal_year, province, kind) with exact
  * DECIMAL sums and the flag counts. Node only (runs on the writer's
@@ -8,7 +12,13 @@
  */
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { overviewQuery } from '../queries/overview';
-import { rollupDocuments, rollupOverview, type RollupDef } from '../schema/rollups';
+import { perCapitaRowsSql, perCapitaSteps } from '../queries/per-capita';
+import {
+	rollupDocuments,
+	rollupOverview,
+	rollupPerCapita,
+	type RollupDef
+} from '../schema/rollups';
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -52,8 +62,45 @@ GROUP BY r.fiscal_year, r.province, r.kind
 ORDER BY ${rollupOrder(rollupOverview, 'FIRST')}`;
 }
 
-/** Creates both rollup tables on `conn` (the snapshot tables must be loaded, peer flags included). */
+/**
+ * Creates rollup_per_capita on `conn` (documents, indicators and projects
+ * loaded) unless it exists. `staged` (default) runs perCapitaSteps() as
+ * separate temporary tables; false runs the single live statement (the same
+ * rows; kept to measure the difference).
+ */
+export async function buildPerCapitaRollup(
+	conn: DuckDBConnection,
+	opts: { staged?: boolean } = {}
+): Promise<void> {
+	const exists = await conn.runAndReadAll(
+		`SELECT count(*)::INTEGER FROM duckdb_tables() WHERE table_name = '${rollupPerCapita.name}' AND NOT temporary`
+	);
+	if (Number(exists.getRowsJS()[0]?.[0] ?? 0) > 0) return;
+	const order = `ORDER BY ${rollupOrder(rollupPerCapita, 'LAST')}`;
+	if (opts.staged === false) {
+		await conn.run(
+			`CREATE TABLE ${rollupPerCapita.name} AS SELECT * FROM (${perCapitaRowsSql()}) ${order}`
+		);
+		return;
+	}
+	const steps = perCapitaSteps();
+	const last = steps.at(-1)!;
+	try {
+		for (const s of steps.slice(0, -1)) {
+			await conn.run(`CREATE OR REPLACE TEMP TABLE ${s.name} AS ${s.sql}`);
+		}
+		await conn.run(`CREATE TABLE ${rollupPerCapita.name} AS SELECT * FROM (${last.sql}) ${order}`);
+	} finally {
+		for (const s of steps.slice(0, -1)) await conn.run(`DROP TABLE IF EXISTS temp.${s.name}`);
+	}
+}
+
+/**
+ * Creates every rollup table on `conn` (the snapshot tables must be loaded,
+ * peer flags included; rollup_per_capita is usually built before them).
+ */
 export async function buildRollups(conn: DuckDBConnection): Promise<void> {
+	await buildPerCapitaRollup(conn);
 	const docs = rollupDocumentsSql();
 	await conn.run(docs.sql, docs.params.length > 0 ? docs.params : undefined);
 	await conn.run(rollupOverviewSql());

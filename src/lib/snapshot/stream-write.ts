@@ -3,11 +3,10 @@
  * ParsedDocuments: documents arrive one at a time as plain rows
  * (schema/rows.ts) and go straight into DuckDB through one Appender per
  * table; JS memory holds only the small manifest entries. DuckDB keeps the
- * rows compressed and spills to `temp_directory` beyond `memory_limit`
- * (but the peer rules' medians cannot spill: at 100,000 documents they need
- * more than 512MB, hence the default of a quarter of the RAM).
- * `finish()` runs the peer rules in SQL over the loaded tables (the same
- * statements the browser uses), then the shared finish step (finish.ts:
+ * rows compressed and spills to `temp_directory` beyond `memory_limit`.
+ * `finish()` builds rollup_per_capita (snapshot/rollups.ts, in steps), runs
+ * the peer rules in SQL over the loaded tables (the browser's statements,
+ * with peer_per_capita_outlier reading that rollup), then the shared finish step (finish.ts:
  * rollups, flat or partitioned Parquet in a total row order, manifest.json
  * v3), so the same documents give byte-identical files whatever order they
  * were added in (any --jobs). Same format as write.ts.
@@ -22,6 +21,7 @@ import { manifestDocument, type Manifest, type ManifestDocument } from '../schem
 import type { TableRows } from '../schema/rows';
 import { createTableSql, TABLES } from '../schema/tables';
 import { finishSnapshot, type FinishOptions } from './finish';
+import { buildPerCapitaRollup } from './rollups';
 import { appendRow } from './write';
 
 export interface StreamWriterOptions {
@@ -108,9 +108,13 @@ export class SnapshotStreamWriter {
 				a.closeSync();
 			}
 			if (this.entries.length > 0) {
+				const t0 = performance.now();
+				await buildPerCapitaRollup(conn);
+				const secs = ((performance.now() - t0) / 1000).toFixed(1);
+				opts.onProgress?.(`finish: rollup_per_capita (${secs} s)`);
 				// DELETE, then one INSERT per peer rule (rules/sql refreshPeerFlagsStatements order).
-				const names = ['delete', ...peerRuleStatements().map((r) => r.ruleId)];
-				for (const [i, s] of refreshPeerFlagsStatements().entries()) {
+				const names = ['delete', ...peerRuleStatements('rollup').map((r) => r.ruleId)];
+				for (const [i, s] of refreshPeerFlagsStatements('rollup').entries()) {
 					const t0 = performance.now();
 					try {
 						await conn.run(s.sql, s.params.length > 0 ? s.params : undefined);

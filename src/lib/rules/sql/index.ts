@@ -7,6 +7,7 @@
  * default snapshot ships with them. No DuckDB import: plain statements.
  */
 import type { Statement } from '../../db/types';
+import type { PerCapitaSource } from '../../queries/per-capita';
 import { PEER_RULE_IDS } from '../catalogue';
 import { perCapitaOutlierSql, shareJumpSql, targetConflictSql, threePublicJumpSql } from './peers';
 
@@ -15,9 +16,16 @@ export { qualityByProjectQuery, qualityByDepartmentQuery } from './quality';
 export const FLAG_COLUMN_LIST =
 	'flag_id, rule_id, severity, doc_id, project_code, table_name, source_line, message, evidence';
 
-export function peerRuleStatements(): { ruleId: string; statement: Statement }[] {
+/**
+ * `perCapita`: where peer_per_capita_outlier reads the per-capita rows —
+ * 'rollup' once the writer built rollup_per_capita (snapshot/rollups.ts),
+ * 'live' otherwise (browser drop, Node addDocuments).
+ */
+export function peerRuleStatements(
+	perCapita: PerCapitaSource = 'live'
+): { ruleId: string; statement: Statement }[] {
 	return [
-		{ ruleId: 'peer_per_capita_outlier', statement: perCapitaOutlierSql() },
+		{ ruleId: 'peer_per_capita_outlier', statement: perCapitaOutlierSql(perCapita) },
 		{ ruleId: 'peer_target_conflict', statement: targetConflictSql() },
 		{ ruleId: 'peer_three_public_jump', statement: threePublicJumpSql() },
 		{ ruleId: 'peer_share_jump', statement: shareJumpSql() }
@@ -25,11 +33,11 @@ export function peerRuleStatements(): { ruleId: string; statement: Statement }[]
 }
 
 /** DELETE the peer flags, then INSERT each peer rule's rows. Run inside one transaction. */
-export function refreshPeerFlagsStatements(): Statement[] {
+export function refreshPeerFlagsStatements(perCapita: PerCapitaSource = 'live'): Statement[] {
 	const ids = PEER_RULE_IDS.map((id) => `'${id}'`).join(', ');
 	return [
 		{ sql: `DELETE FROM flags WHERE rule_id IN (${ids})`, params: [] },
-		...peerRuleStatements().map(({ statement }) => ({
+		...peerRuleStatements(perCapita).map(({ statement }) => ({
 			sql: `INSERT INTO flags (${FLAG_COLUMN_LIST}) SELECT ${FLAG_COLUMN_LIST} FROM (${statement.sql})`,
 			params: statement.params
 		}))

@@ -15,7 +15,7 @@
  * RE2 regexes only (linear time). Amounts stay DECIMAL.
  */
 import type { Statement } from '../../db/types';
-import { perCapitaQuery } from '../../queries/per-capita';
+import { perCapitaSource, type PerCapitaSource } from '../../queries/per-capita';
 import { cleanUnitSql, normalizedNameSql } from '../../queries/indicator-name';
 import { deptKey } from '../../queries/sql';
 import { ruleById } from '../catalogue';
@@ -23,14 +23,18 @@ import { flagColumns, jsonObject } from './json';
 
 const sev = (id: string) => ruleById(id).severity;
 
-export function perCapitaOutlierSql(): Statement {
-	const inner = perCapitaQuery({});
+/**
+ * `source` 'rollup' reads the per-capita rows from rollup_per_capita (the
+ * Node writer builds it before the peer rules); 'live' computes them (the
+ * browser, after documents are dropped). Same rows, same flags.
+ */
+export function perCapitaOutlierSql(source: PerCapitaSource = 'live'): Statement {
+	const { ctes, from } = perCapitaSource(source);
 	const id = 'peer_per_capita_outlier';
 	return {
 		sql: `
-WITH pc AS (${inner.sql}),
-declared AS (
-	SELECT * FROM pc WHERE kind = 'declared' AND cost_yuan IS NOT NULL AND per_unit IS NOT NULL
+WITH ${[...ctes, ''].join(',\n')}declared AS (
+	SELECT * FROM ${from} WHERE kind = 'declared' AND cost_yuan IS NOT NULL AND per_unit IS NOT NULL
 ),
 grp AS (
 	SELECT group_key, per_unit, median(cost_yuan::DOUBLE) AS med, count(*) AS n,
@@ -71,7 +75,7 @@ SELECT ${flagColumns(id, sev(id), {
 		})}
 FROM hits
 ORDER BY doc_id, source_line, flag_id`,
-		params: inner.params
+		params: []
 	};
 }
 

@@ -1,0 +1,134 @@
+/**
+ * rollup_per_capita (built by the snapshot writer, schema/rollups.ts) against
+ * the live per-capita query (queries/per-capita.ts) on the Parquet fixture:
+ * the same rows and groups with and without filters; filters only select
+ * rows (group medians stay over every document); and peer_per_capita_outlier
+ * gives the same flags reading the rollup or computing the rows.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openNodeConnector, type NodeConnector } from '../../src/lib/db/node';
+import type { ParsedDocument } from '../../src/lib/ingest/model';
+import {
+	perCapitaGroupsQuery,
+	perCapitaQuery,
+	perCapitaRowsSql,
+	type PerCapitaInput
+} from '../../src/lib/queries/per-capita';
+import { peerRuleStatements } from '../../src/lib/rules/sql';
+import { rollupPerCapita } from '../../src/lib/schema/rollups';
+import { indicator, makeDoc, project } from '../fixtures/rules/build';
+import { openFixture } from './queries-fixture';
+
+const QHD = '河北省秦皇岛市秦皇岛经济技术开发区民生保障局';
+const WL = '上海市普陀区人民政府万里街道办事处';
+
+let fx: NodeConnector;
+beforeAll(async () => {
+	fx = await openFixture();
+});
+afterAll(async () => {
+	await fx?.close();
+});
+
+const rowsOf = async (st: Parameters<NodeConnector['query']>[0]) =>
+	(await fx.query(st)).rows.map((r) => ({ ...r }));
+
+const inputs: PerCapitaInput[] = [
+	{},
+	{ departments: [QHD] },
+	{ departments: [WL] },
+	{ docIds: ['d_qhd_2024'] },
+	{ group: '义务兵家庭优待金' },
+	{ departments: [WL], group: '义务兵家庭优待金' },
+	{ departments: ['no such department'] }
+];
+
+describe('rollup_per_capita', () => {
+	it('is in the fixture with the declared columns', async () => {
+		const d = await rowsOf('DESCRIBE SELECT * FROM rollup_per_capita');
+		expect(d.map((c) => [c.column_name, c.column_type])).toEqual(
+			rollupPerCapita.columns.map((c) => [c.name, c.type])
+		);
+		expect((await rowsOf('SELECT * FROM rollup_per_capita')).length).toBeGreaterThan(3);
+	});
+
+	it('equals the live rows, with and without filters', async () => {
+		const all = await rowsOf(perCapitaQuery({}, 'live'));
+		expect(all.length).toBeGreaterThan(3);
+		for (const input of inputs) {
+			const live = await rowsOf(perCapitaQuery(input, 'live'));
+			expect(await rowsOf(perCapitaQuery(input, 'rollup'))).toEqual(live);
+		}
+		// Unordered whole-snapshot rows, as stored.
+		const stored = await rowsOf('SELECT * FROM rollup_per_capita');
+		const computed = await rowsOf(perCapitaRowsSql());
+		const key = (r: Record<string, unknown>) => JSON.stringify(r);
+		expect(stored.map(key).sort()).toEqual(computed.map(key).sort());
+	});
+
+	it('groups equal the live groups, with and without filters', async () => {
+		for (const input of inputs) {
+			const live = await rowsOf(perCapitaGroupsQuery(input, 'live'));
+			expect(await rowsOf(perCapitaGroupsQuery(input, 'rollup'))).toEqual(live);
+		}
+		expect((await rowsOf(perCapitaGroupsQuery({}, 'rollup'))).length).toBeGreaterThan(0);
+	});
+
+	it('filters select rows only: medians and group keys are over every document', async () => {
+		const all = await rowsOf(perCapitaQuery({}, 'live'));
+		const key = (r: Record<string, unknown>) =>
+			`${r.kind}|${r.doc_id}|${r.project_seq}|${r.source_line}|${r.indicator_name}`;
+		const byKey = new Map(all.map((r) => [key(r), r]));
+		for (const input of inputs) {
+			const some = await rowsOf(perCapitaQuery(input, 'live'));
+			for (const r of some) expect(r).toEqual(byKey.get(key(r)));
+		}
+		const qhd = await rowsOf(perCapitaQuery({ docIds: ['d_qhd_2024'] }, 'live'));
+		expect(qhd.length).toBeGreaterThan(0);
+		expect(qhd.length).toBeLessThan(all.length);
+		expect(new Set(qhd.map((r) => r.doc_id))).toEqual(new Set(['d_qhd_2024']));
+		// Some returned row's median counts costs of documents the filter left out.
+		const wider = qhd.filter(
+			(r) =>
+				Number(r.group_size) >
+				qhd.filter(
+					(o) => o.group_key === r.group_key && o.per_unit === r.per_unit && o.cost_yuan !== null
+				).length
+		);
+		expect(wider.length).toBeGreaterThan(0);
+	});
+});
+
+describe('peer_per_capita_outlier from the rollup', () => {
+	let conn: NodeConnector | null = null;
+	afterEach(async () => {
+		await conn?.close();
+		conn = null;
+	});
+
+	const costDoc = (id: string, dept: string, yuan: string): ParsedDocument => {
+		const d = makeDoc((t) => {
+			t.projects.push(project(1, '10'));
+			t.indicators.push(
+				indicator(1, '成本指标', '义务兵家庭优待金人均标准', [`${yuan}元/人`, null, yuan, '元/人'])
+			);
+		});
+		const docId = id.padEnd(16, '0');
+		d.document = { ...d.document, doc_id: docId, department_name: dept, source_name: `${id}.txt` };
+		for (const rows of Object.values(d.tables))
+			for (const r of rows as { doc_id: string }[]) r.doc_id = docId;
+		return d;
+	};
+
+	it('gives the same flags as the live rows', async () => {
+		conn = await openNodeConnector({});
+		const values = ['20000', '21000', '19000', '20500', '200000', '1500', '20100'];
+		await conn.addDocuments(values.map((v, i) => costDoc(`p${i}`, `局${i}`, v)));
+		await conn.query(`CREATE TABLE rollup_per_capita AS ${perCapitaRowsSql()}`);
+		const rule = (source: 'live' | 'rollup') =>
+			peerRuleStatements(source).find((s) => s.ruleId === 'peer_per_capita_outlier')!.statement;
+		const live = (await conn.query(rule('live'))).rows;
+		expect(live.length).toBeGreaterThanOrEqual(2);
+		expect((await conn.query(rule('rollup'))).rows).toEqual(live);
+	});
+});
