@@ -63,6 +63,12 @@ class Session {
 	error = $state<string | null>(null);
 	/** Bumps whenever loaded data changes (documents dropped onto the page). */
 	version = $state(0);
+	/**
+	 * doc_ids of the documents dropped onto the page and actually added (not
+	 * those skipped as already loaded), in drop order: the overview chart adds
+	 * their rows to the snapshot's rollup (overview/dropped.ts).
+	 */
+	dropped = $state.raw<readonly string[]>([]);
 	connector: SnapshotConnector | null = null;
 	#started: Promise<SnapshotConnector> | null = null;
 	#resolve: (c: SnapshotConnector) => void = () => {};
@@ -133,7 +139,9 @@ class Session {
 		return result;
 	}
 
-	changed(): void {
+	/** Loaded data changed; `added` names the doc_ids just added (see `dropped`). */
+	changed(added: readonly string[] = []): void {
+		if (added.length > 0) this.dropped = [...this.dropped, ...added];
 		this.version += 1;
 	}
 }

@@ -2,6 +2,7 @@
  * 总览 from rollup_overview (one row per fiscal_year, province, kind; exact
  * DECIMAL sums): the chart's bars per year stacked by province, and a
  * per-year table. Sums stay exact (decimal.js); floats only for the chart.
+ * The flag counts of the rollup are not read (see dropped.ts).
  */
 import { Decimal } from 'decimal.js';
 import type { Row } from '$lib/db/types';
@@ -14,7 +15,11 @@ export interface RollupOverviewRow {
 	documents: number;
 	departments: number;
 	expenditure_total: string | null;
+	basic_total: string | null;
+	project_total: string | null;
 	three_public_total: string | null;
+	project_count: number;
+	indicator_count: number;
 	issue_count: number;
 }
 
@@ -36,7 +41,11 @@ export function rollupRows(rows: readonly Row[]): RollupOverviewRow[] {
 		documents: num(r.documents),
 		departments: num(r.departments),
 		expenditure_total: str(r.expenditure_total),
+		basic_total: str(r.basic_total),
+		project_total: str(r.project_total),
 		three_public_total: str(r.three_public_total),
+		project_count: num(r.project_count),
+		indicator_count: num(r.indicator_count),
 		issue_count: num(r.issue_count)
 	}));
 }
