@@ -711,14 +711,33 @@ describe('异常指标 flags', () => {
 		const filtered = await rows(q.flagsQuery({ rules: ['unit_mismatch'], departments: [QHD] }));
 		expect(filtered.map((x) => x.flag_id)).toEqual(['f3']);
 		expect(await rows(q.flagsQuery({ severities: ['info'] }))).toEqual([]);
-		expect((await rows(q.flagsQuery({ limit: 1 }))).map((x) => x.flag_id)).toEqual(['f2']);
+		const page = (offset: number, limit: number) =>
+			rows(q.flagsQuery({}, { offset, limit })).then((r) => r.map((x) => x.flag_id));
+		expect(await page(0, 1)).toEqual(['f2']);
+		expect(await page(1, 1)).toEqual(['f1']);
+		expect(await page(1, 5)).toEqual(['f1', 'f3']);
+		expect(await page(3, 5)).toEqual([]);
 	});
 
-	it('counts flags by rule, severity and department', async () => {
+	it('reads departments from rollup_documents with the same answer as from documents', async () => {
+		const filters: q.FlagFilter[] = [{}, { departments: [QHD] }, { rules: ['unit_mismatch'] }];
+		for (const f of filters) {
+			const live = await rows(q.flagsQuery(f, undefined, 'live'));
+			expect(live.length).toBeGreaterThan(0);
+			expect(await rows(q.flagsQuery(f, undefined, 'rollup'))).toEqual(live);
+			expect(await rows(q.flagCountsQuery(f, 'rollup'))).toEqual(
+				await rows(q.flagCountsQuery(f, 'live'))
+			);
+		}
+	});
+
+	it('counts flags by rule and severity, for one department too', async () => {
 		expect(await rows(q.flagCountsQuery())).toEqual([
-			{ rule_id: 'sum_gap', severity: 'error', dept_key: QHD, n: 1 },
-			{ rule_id: 'unit_mismatch', severity: 'warning', dept_key: WL, n: 1 },
-			{ rule_id: 'unit_mismatch', severity: 'warning', dept_key: QHD, n: 1 }
+			{ rule_id: 'unit_mismatch', severity: 'warning', n: 2 },
+			{ rule_id: 'sum_gap', severity: 'error', n: 1 }
+		]);
+		expect(await rows(q.flagCountsQuery({ departments: [WL] }))).toEqual([
+			{ rule_id: 'unit_mismatch', severity: 'warning', n: 1 }
 		]);
 		expect(await rows(q.flagCountsQuery({ docIds: ['d_js_2017'] }))).toEqual([]);
 	});

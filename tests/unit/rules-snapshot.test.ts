@@ -26,7 +26,7 @@ afterAll(async () => {
 
 describe('flags in the default snapshot', () => {
 	it('lists each README anomaly with its message and source line text', async () => {
-		const rows = (await conn.query(flagsQuery({ limit: 100_000 }))).rows;
+		const rows = (await conn.query(flagsQuery({}, { offset: 0, limit: 100_000 }))).rows;
 		const find = (rule: string, fragment: string) =>
 			rows.find((r) => r.rule_id === rule && String(r.line_text ?? '').includes(fragment));
 		for (const [rule, fragment] of [

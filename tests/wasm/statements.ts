@@ -38,7 +38,7 @@ export function viewStatements(docs: readonly DocLite[]): Record<string, Stateme
 		perCapitaGroups: q.perCapitaGroupsQuery(),
 		threePublicTrend: q.threePublicTrendQuery(),
 		threePublicFigures: q.threePublicFiguresQuery(),
-		flags: q.flagsQuery({ limit: 100 }),
+		flags: q.flagsQuery({}, { offset: 0, limit: 100 }),
 		flagCounts: q.flagCountsQuery()
 	};
 }

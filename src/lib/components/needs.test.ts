@@ -62,10 +62,13 @@ const samples: Record<keyof typeof plans, Plan[]> = {
 	perCapitaGroupsQuery: [plans.perCapitaGroupsQuery({ departments: [WL] })],
 	flagsQuery: [
 		plans.flagsQuery({ departments: [QHD] }),
-		plans.flagsQuery({ departments: [QHD] }, ['d_qhd_2024']),
-		plans.flagsQuery({}, ['d_qhd_2024', 'd_wl_2024'])
+		plans.flagsQuery({ departments: [QHD] }, undefined, 'live', ['d_qhd_2024']),
+		plans.flagsQuery({}, { offset: 0, limit: 2 }, 'rollup', ['d_qhd_2024', 'd_wl_2024'])
 	],
-	flagCountsQuery: [plans.flagCountsQuery()]
+	flagCountsQuery: [
+		plans.flagCountsQuery(),
+		plans.flagCountsQuery({ departments: [QHD] }, 'rollup')
+	]
 };
 
 describe('view needs', () => {
@@ -128,6 +131,9 @@ async function partialDb(needs: readonly DataNeed[] | null): Promise<DuckDBConne
 				.join(' OR ');
 		await conn.run(`CREATE TABLE ${t} AS SELECT * FROM read_parquet(${file(t)}) WHERE ${where}`);
 	}
+	// Loaded whole when the snapshot opens, whatever the view.
+	for (const t of OPEN_TABLES)
+		await conn.run(`CREATE TABLE ${t} AS SELECT * FROM read_parquet(${file(t)})`);
 	return conn;
 }
 

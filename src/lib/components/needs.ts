@@ -149,8 +149,14 @@ export const plans = {
 	// The line text of each flag: source_lines of the flagged documents only. Views pass
 	// the doc ids of a first run without them (`lineDocs` = [] → no source_lines need,
 	// line_text may be null), then run again with them; undefined → the whole table.
-	flagsQuery: (filter: q.FlagFilter = {}, lineDocs?: readonly string[]): Plan => [
-		q.flagsQuery(filter),
+	// Source 'rollup' reads departments from rollup_documents (loaded when the snapshot opens).
+	flagsQuery: (
+		filter: q.FlagFilter = {},
+		page?: q.FlagPage,
+		source: q.FlagSource = 'live',
+		lineDocs?: readonly string[]
+	): Plan => [
+		q.flagsQuery(filter, page, source),
 		[
 			...whole('flags', 'documents'),
 			...(lineDocs === undefined
@@ -160,8 +166,8 @@ export const plans = {
 					: [])
 		]
 	],
-	flagCountsQuery: (filter: q.FlagFilter = {}): Plan => [
-		q.flagCountsQuery(filter),
+	flagCountsQuery: (filter: q.FlagFilter = {}, source: q.FlagSource = 'live'): Plan => [
+		q.flagCountsQuery(filter, source),
 		whole('flags', 'documents')
 	]
 } as const;

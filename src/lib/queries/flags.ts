@@ -1,19 +1,37 @@
 /**
- * 异常指标 flags: the list a supervisor works through, filterable by rule,
- * severity, department and document, each with its source line's text; and
- * counts by rule and department. Reads the `flags` table, which the loaders
- * create empty when the snapshot has none (the engine is issue #4).
+ * 异常指标 flags: the list a supervisor works through, one page at a time,
+ * filterable by rule, severity, department and document, each with its
+ * source line's text; and counts by rule and severity. Reads the `flags`
+ * table, which the loaders create empty when the snapshot has none.
+ *
+ * Speed at 100,000 documents (413 k flags, DuckDB-WASM, one thread): the
+ * department of each flag comes from `rollup_documents` (source 'rollup',
+ * loaded with the snapshot, dept_key precomputed) rather than documents +
+ * the deptKey expression per row, and the page is cut before anything wide
+ * (source line text) is joined: the list went from ~650 ms to ~100 ms.
+ * 'live' reads `documents`, for snapshots without rollups and after the user
+ * dropped documents into the page (the rollup does not hold them).
  */
 import type { Statement } from '../db/types';
+import type { OverviewSource } from './overview-pages';
 import { deptKey, Params, deptIn } from './sql';
+
+export type FlagSource = OverviewSource;
 
 export interface FlagFilter {
 	rules?: readonly string[];
 	severities?: readonly string[];
 	departments?: readonly string[];
 	docIds?: readonly string[];
-	limit?: number;
 }
+
+export interface FlagPage {
+	offset: number;
+	limit: number;
+}
+
+/** Rows per page of the flags view. */
+export const FLAG_PAGE = 200;
 
 export interface FlagRow {
 	flag_id: string;
@@ -32,49 +50,74 @@ export interface FlagRow {
 	line_text: string | null;
 }
 
+/** doc_id → department key, name and year, from the rollup or computed from documents. */
+function deptOfDoc(source: FlagSource): string {
+	return source === 'rollup'
+		? `SELECT doc_id, dept_key, department_name, fiscal_year FROM rollup_documents`
+		: `SELECT d.doc_id, ${deptKey('d')} AS dept_key, d.department_name,
+		d.fiscal_year::INTEGER AS fiscal_year FROM documents d`;
+}
+
 function where(p: Params, f: FlagFilter): string {
 	return [
 		p.inList('f.rule_id', f.rules ?? []),
 		p.inList('f.severity', f.severities ?? []),
-		deptIn(p, f.departments ?? [], deptKey('d'), 'd.department_name'),
+		deptIn(p, f.departments ?? [], 'dk.dept_key', 'dk.department_name'),
 		p.inList('f.doc_id', f.docIds ?? [])
 	].join(' AND ');
 }
 
-const SEVERITY_ORDER = `CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END`;
+const SEVERITY_ORDER = `CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END`;
+const ORDER = `${SEVERITY_ORDER}, rule_id, dept_key, doc_id, source_line, flag_id`;
 
-export function flagsQuery(filter: FlagFilter = {}): Statement {
+const clampPage = (page: FlagPage): FlagPage => ({
+	offset: Math.max(0, Math.floor(page.offset)),
+	limit: Math.max(1, Math.min(Math.floor(page.limit), 100_000))
+});
+
+/** One page of flags, most severe first, then by rule, department, document and line. */
+export function flagsQuery(
+	filter: FlagFilter = {},
+	page: FlagPage = { offset: 0, limit: FLAG_PAGE },
+	source: FlagSource = 'live'
+): Statement {
 	const p = new Params();
-	const limit = Math.max(1, Math.min(Math.floor(filter.limit ?? 5000), 100_000));
+	const { offset, limit } = clampPage(page);
 	return p.statement(`
-SELECT f.flag_id::VARCHAR AS flag_id, f.rule_id, f.severity, f.doc_id,
-	CASE WHEN d.doc_id IS NULL THEN NULL ELSE ${deptKey('d')} END AS dept_key, d.department_name,
-	d.fiscal_year::INTEGER AS fiscal_year, f.project_code, f.table_name,
-	f.source_line::INTEGER AS source_line, f.message, f.evidence::VARCHAR AS evidence,
-	s.text AS line_text
-FROM flags f
-LEFT JOIN documents d ON d.doc_id = f.doc_id
-LEFT JOIN source_lines s ON s.doc_id = f.doc_id AND s.line_no = f.source_line
-WHERE ${where(p, filter)}
-ORDER BY ${SEVERITY_ORDER}, f.rule_id, dept_key, f.doc_id, f.source_line, f.flag_id
-LIMIT ${p.add(limit)}`);
+WITH dk AS (${deptOfDoc(source)}),
+page AS (
+	SELECT f.flag_id::VARCHAR AS flag_id, f.rule_id, f.severity, f.doc_id,
+		CASE WHEN dk.doc_id IS NULL THEN NULL ELSE dk.dept_key END AS dept_key, dk.department_name,
+		dk.fiscal_year::INTEGER AS fiscal_year, f.project_code, f.table_name,
+		f.source_line::INTEGER AS source_line, f.message, f.evidence::VARCHAR AS evidence
+	FROM flags f LEFT JOIN dk ON dk.doc_id = f.doc_id
+	WHERE ${where(p, filter)}
+	ORDER BY ${ORDER}
+	LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}
+)
+SELECT page.*, s.text AS line_text
+FROM page LEFT JOIN source_lines s ON s.doc_id = page.doc_id AND s.line_no = page.source_line
+ORDER BY ${ORDER}`);
 }
 
 export interface FlagCountRow {
 	rule_id: string;
 	severity: string;
-	dept_key: string | null;
 	n: number;
 }
 
-/** Counts per rule, severity and department (for the filter sidebar and bars). */
-export function flagCountsQuery(filter: FlagFilter = {}): Statement {
+/**
+ * Flags per rule and severity (the rule and severity pickers, the bar chart
+ * and the pager's total). Joins the documents only when filtering by department.
+ */
+export function flagCountsQuery(filter: FlagFilter = {}, source: FlagSource = 'live'): Statement {
 	const p = new Params();
+	const byDept = (filter.departments ?? []).length > 0;
 	return p.statement(`
-SELECT f.rule_id, f.severity, CASE WHEN d.doc_id IS NULL THEN NULL ELSE ${deptKey('d')} END AS dept_key,
-	count(*)::INTEGER AS n
-FROM flags f LEFT JOIN documents d ON d.doc_id = f.doc_id
+${byDept ? `WITH dk AS (${deptOfDoc(source)})` : ''}
+SELECT f.rule_id, f.severity, count(*)::INTEGER AS n
+FROM flags f ${byDept ? 'LEFT JOIN dk ON dk.doc_id = f.doc_id' : ''}
 WHERE ${where(p, filter)}
-GROUP BY ALL
-ORDER BY n DESC, f.rule_id, f.severity, dept_key`);
+GROUP BY f.rule_id, f.severity
+ORDER BY n DESC, f.rule_id, f.severity`);
 }
