@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compareCodePoints, planLoad, unitKey, type DocIndex } from '../../src/lib/db/load-plan';
+import {
+	compareCodePoints,
+	neededDocs,
+	planLoad,
+	unitKey,
+	type DocIndex
+} from '../../src/lib/db/load-plan';
 import { parseManifest } from '../../src/lib/db/manifest';
 
 // Documents: two provinces in 2024, one NULL-province document, one in 2023.
@@ -114,6 +120,31 @@ describe('planLoad (partitioned)', () => {
 		);
 		expect(rest).toHaveLength(3);
 		expect(rest.some((u) => first.some((f) => unitKey(f) === unitKey(u)))).toBe(false);
+	});
+
+	it('a scope (partition values) selects the partitions of its documents', () => {
+		const plan = (scope: { years?: number[]; provinces?: string[] }, departments?: string[]) =>
+			keys(planLoad(partitioned, docIndex, [{ table: 'projects', scope, departments }]));
+		expect(plan({ years: [2024] })).toEqual([
+			'fiscal_year=2024/province=河北省#0@0+3',
+			'fiscal_year=2024/province=河北省#1@3+3',
+			'fiscal_year=2024/province=河北省#2@6+2',
+			'fiscal_year=2024/province=江苏省#0@0+4',
+			'fiscal_year=2024/province=__HIVE_DEFAULT_PARTITION__#0@0+1'
+		]);
+		// Within a dimension a union, across dimensions an intersection.
+		expect(plan({ provinces: ['河北省'] })).toHaveLength(4);
+		expect(plan({ years: [2023, 2024], provinces: ['江苏省'] })).toEqual([
+			'fiscal_year=2024/province=江苏省#0@0+4'
+		]);
+		// With departments: those departments' documents inside the scope.
+		expect(plan({ years: [2023] }, ['hb/a'])).toEqual(['fiscal_year=2023/province=河北省#0@0+2']);
+		expect(plan({ years: [2022] })).toEqual([]);
+		// Empty lists do not narrow: the whole table.
+		expect(plan({ years: [], provinces: [] })).toHaveLength(7);
+		expect(neededDocs({ table: 'projects', scope: { provinces: ['江苏省'] } }, docIndex)).toEqual(
+			new Set(['d3'])
+		);
 	});
 
 	it('unknown documents, departments and tables plan nothing', () => {

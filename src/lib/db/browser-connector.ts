@@ -1,8 +1,9 @@
 /**
  * The connector object over an opened DuckDB-WASM database (browser.ts opens
  * it): app queries on one connection; user SQL on another, checked by
- * sql-guard.ts, inside a transaction always rolled back, streamed with a row
- * cap and cancellable; `ensure` delegates to the lazy loader
+ * sql-guard.ts, inside a transaction always rolled back (with the scope's
+ * temp views, sql-scope.ts, when one is given), streamed with a row
+ * cap and cancellable; `planDownload` sizes what `ensure` would fetch; `ensure` delegates to the lazy loader
  * (browser-lazy.ts); dropped documents are added with Arrow (falling back to
  * parameterized INSERTs) after every table is loaded whole, then the peer
  * flags are recomputed.
@@ -25,11 +26,13 @@ import { run } from './browser-load';
 import type { SnapshotManifest } from './manifest';
 import { quoteIdent } from './snapshot-tables';
 import { checkUserSql, SqlGuardError } from './sql-guard';
+import { CURRENT_CATALOG_SQL, hasScope, SCOPED_TABLES_SQL, scopeViewStatements } from './sql-scope';
 import {
 	USER_QUERY_LIMIT,
 	type QueryResult,
 	type Row,
 	type SnapshotConnector,
+	type TableDownload,
 	type UserQueryOptions,
 	type UserQueryResult
 } from './types';
@@ -86,6 +89,13 @@ export function makeConnector(
 		snapshotId: manifest.snapshot_id,
 		query: (statement) => run(conn, statement),
 		ensure: (needs) => loader.ensure(needs),
+		async planDownload(needs): Promise<TableDownload[]> {
+			const bytes = new Map<string, number>();
+			for (const job of loader.plan(needs)) {
+				bytes.set(job.table, (bytes.get(job.table) ?? 0) + job.estimate);
+			}
+			return [...bytes].map(([table, b]) => ({ table, bytes: b }));
+		},
 		async queryUser(sql: string, opts: UserQueryOptions = {}): Promise<UserQueryResult> {
 			const limit = Math.max(1, Math.min(opts.limit ?? USER_QUERY_LIMIT, 1_000_000));
 			const text = checkUserSql(sql);
@@ -101,6 +111,16 @@ export function makeConnector(
 				prepared = await userConn.prepare(text);
 				await prepared.close();
 				prepared = null;
+				if (hasScope(opts.scope)) {
+					// Our statements, not the user's: each table name resolves to the scope's rows.
+					const catalog = String((await run(userConn, CURRENT_CATALOG_SQL)).rows[0]?.catalog);
+					const tables = (await run(userConn, SCOPED_TABLES_SQL)).rows.map((r) =>
+						String(r.table_name)
+					);
+					for (const s of scopeViewStatements(catalog, tables, opts.scope)) {
+						await userConn.query(s);
+					}
+				}
 				const reader = await userConn.send(text, true);
 				const rows: Row[] = [];
 				let columns: QueryResult['columns'] = [];

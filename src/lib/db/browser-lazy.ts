@@ -45,6 +45,8 @@ export interface LazyLoader {
 	/** Record that every unit of `table` is loaded (e.g. documents at open). */
 	markTableLoaded(table: string): void;
 	ensure(needs: readonly DataNeed[]): Promise<void>;
+	/** The file jobs `ensure(needs)` would run now (for sizing a load before it starts). */
+	plan(needs: readonly DataNeed[]): FileJob[];
 	/** Load every table whole. */
 	ensureAll(): Promise<void>;
 }
@@ -136,6 +138,9 @@ export function lazyLoader(options: LazyLoaderOptions): LazyLoader {
 			const run = chain.then(() => load(needs));
 			chain = run.catch(() => undefined);
 			return run;
+		},
+		plan(needs) {
+			return fileJobs(manifest, planLoad(manifest, docIndex, needs, loaded), loaded);
 		},
 		ensureAll() {
 			return loader.ensure(manifest.tables.map((t) => ({ table: t.name })));

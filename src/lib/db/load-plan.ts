@@ -6,7 +6,9 @@
  * A need names a table and optionally departments (matched like
  * queries/sql.ts deptIn: the department key or the published name) and/or
  * doc ids (union of both); neither, or only empty lists, means the whole
- * table. The needed documents select parts by partition (a partitioned
+ * table. A `scope` (fiscal years and/or provinces) keeps only documents in
+ * those partitions: of the departments/docs when given, else of the whole
+ * document index. The needed documents select parts by partition (a partitioned
  * snapshot's part holds exactly one fiscal_year × province, NULL included;
  * a flat snapshot's single part, or a table listed without parts, holds
  * every partition), then row groups by
@@ -64,6 +66,23 @@ export function compareCodePoints(a: string, b: string): number {
 export function neededDocs(need: DataNeed, docIndex: DocIndex): Set<string> | null {
 	const departments = need.departments ?? [];
 	const docs = need.docs ?? [];
+	const years = need.scope?.years ?? [];
+	const provinces = need.scope?.provinces ?? [];
+	if (years.length > 0 || provinces.length > 0) {
+		const base =
+			departments.length === 0 && docs.length === 0
+				? null
+				: neededDocs({ ...need, scope: undefined }, docIndex);
+		const inScope = (d: DocInfo) =>
+			(years.length === 0 || (d.fiscal_year !== null && years.includes(d.fiscal_year))) &&
+			(provinces.length === 0 || (d.province !== null && provinces.includes(d.province)));
+		const out = new Set<string>();
+		for (const id of base ?? docIndex.keys()) {
+			const d = docIndex.get(id);
+			if (d && inScope(d)) out.add(id);
+		}
+		return out;
+	}
 	if (departments.length === 0 && docs.length === 0) return null;
 	const out = new Set<string>(docs);
 	if (departments.length > 0) {

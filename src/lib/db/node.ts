@@ -5,7 +5,8 @@
  * every part of a partitioned table and the rollups; else every *.parquet in
  * the folder), so `ensure` is a no-op; creates an empty `flags` table when
  * the snapshot has none, then locks the engine down exactly as the browser
- * connector does. Values follow the conventions in db/types.ts.
+ * connector does. `queryUser` honours a scope (db/sql-scope.ts) as the
+ * browser does. Values follow the conventions in db/types.ts.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,6 +23,7 @@ import { parseManifest, type SnapshotManifest } from './manifest';
 import { CREATE_EMPTY_FLAGS, LOCK_DOWN, quoteIdent, quoteString } from './snapshot-tables';
 import { refreshPeerFlagsStatements } from '../rules/sql';
 import { checkUserSql, SqlGuardError } from './sql-guard';
+import { CURRENT_CATALOG_SQL, hasScope, SCOPED_TABLES_SQL, scopeViewStatements } from './sql-scope';
 import {
 	USER_QUERY_LIMIT,
 	type ColumnInfo,
@@ -29,6 +31,7 @@ import {
 	type Row,
 	type SnapshotConnector,
 	type Statement,
+	type TableDownload,
 	type UserQueryOptions,
 	type UserQueryResult,
 	type Value
@@ -184,6 +187,16 @@ export async function openNodeConnector(
 						`一次只能运行一条 SQL 语句（发现 ${extracted.count} 条）`
 					);
 				}
+				if (hasScope(opts.scope)) {
+					// Our statements, not the user's: each table name resolves to the scope's rows.
+					const catalog = String(
+						(await userConn.runAndReadAll(CURRENT_CATALOG_SQL)).getRowsJS()[0]![0]
+					);
+					const tables = (await userConn.runAndReadAll(SCOPED_TABLES_SQL))
+						.getRowsJS()
+						.map((r) => String(r[0]));
+					for (const s of scopeViewStatements(catalog, tables, opts.scope)) await userConn.run(s);
+				}
 				const reader = await userConn.streamAndReadUntil(text, limit + 1);
 				const result = toResult(reader, limit);
 				return {
@@ -234,6 +247,9 @@ export async function openNodeConnector(
 		},
 		async ensure(): Promise<void> {
 			// Everything is loaded at open.
+		},
+		async planDownload(): Promise<TableDownload[]> {
+			return []; // nothing left to download
 		},
 		async tables(): Promise<string[]> {
 			const reader = await conn.runAndReadAll(

@@ -48,12 +48,29 @@ export interface DataNeed {
 	departments?: readonly string[];
 	/** Document ids. */
 	docs?: readonly string[];
+	/**
+	 * Partition values: only documents of these fiscal years and/or provinces
+	 * (intersected with departments/docs when those are given too; an empty
+	 * or absent list does not narrow). The SQL page's scope.
+	 */
+	scope?: DataScope;
+}
+
+/** Fiscal years and/or provinces (partition values; db/load-plan.ts, db/sql-scope.ts). */
+export interface DataScope {
+	years?: readonly number[];
+	provinces?: readonly string[];
 }
 
 /** Options for running SQL a user typed or opened from a link. */
 export interface UserQueryOptions {
 	/** Maximum rows returned; more rows set `truncated`. Default USER_QUERY_LIMIT. */
 	limit?: number;
+	/**
+	 * Run the statement as if every snapshot table held only the rows of the
+	 * scope's documents (db/sql-scope.ts), whatever else is loaded.
+	 */
+	scope?: DataScope;
 }
 
 export const USER_QUERY_LIMIT = 10_000;
@@ -84,4 +101,15 @@ export interface SnapshotConnector extends Connector {
 	 * calls are serialized; nothing is loaded twice.
 	 */
 	ensure(needs: readonly DataNeed[]): Promise<void>;
+	/**
+	 * What `ensure(needs)` would download now, per table (estimated bytes of
+	 * the planned Parquet parts / row groups; nothing already loaded). Node:
+	 * always empty.
+	 */
+	planDownload(needs: readonly DataNeed[]): Promise<TableDownload[]>;
+}
+
+export interface TableDownload {
+	table: string;
+	bytes: number;
 }
