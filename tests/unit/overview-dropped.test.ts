@@ -3,7 +3,8 @@
  * Parquet fixture: the snapshot's rollup_overview merged with the dropped
  * documents' part (components/overview/dropped.ts) equals rollup_overview
  * recomputed over every loaded document — exact decimals, departments
- * counted once per (fiscal_year, province, kind).
+ * counted once per (fiscal_year, province, kind). And the document list's
+ * live source (used after a drop) gives rollup_documents' rows, province too.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeConnector } from '../../src/lib/db/node';
 import { parseDocument } from '../../src/lib/ingest/parse';
 import { overviewQuery } from '../../src/lib/queries/overview';
+import { overviewPageQuery, type OverviewSource } from '../../src/lib/queries/overview-pages';
 import {
 	droppedOverviewStatement,
 	droppedRows,
@@ -81,5 +83,21 @@ describe('overview chart with dropped documents', () => {
 		expect(before.rows.length + 3).toBe(
 			(await db.query('SELECT doc_id FROM documents')).rows.length
 		);
+	});
+});
+
+describe('overview list, live source', () => {
+	it('gives the same rows as rollup_documents, province included', async () => {
+		const conn = await openFixture();
+		try {
+			const page = (src: OverviewSource) =>
+				conn.query(overviewPageQuery({}, { offset: 0, limit: 1000 }, src));
+			const live = (await page('live')).rows;
+			expect(live.length).toBeGreaterThan(0);
+			expect(live.some((r) => r.province !== null)).toBe(true);
+			expect(live).toEqual((await page('rollup')).rows);
+		} finally {
+			await conn.close();
+		}
 	});
 });

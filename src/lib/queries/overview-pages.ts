@@ -34,7 +34,8 @@ export const OVERVIEW_PAGE_MAX = 1000;
 function from(source: OverviewSource): string {
 	if (source === 'rollup') return 'rollup_documents';
 	// overviewQuery() without filters binds no parameters, so it nests as is.
-	return `(SELECT *, NULL::VARCHAR AS province FROM (${overviewQuery().sql}))`;
+	// documents.province as in rollup_documents, so the list shows it after a drop too.
+	return `(SELECT o.*, d.province FROM (${overviewQuery().sql}) o LEFT JOIN documents d ON d.doc_id = o.doc_id)`;
 }
 
 function where(p: Params, f: OverviewFilter): string {
