@@ -11,7 +11,12 @@ import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overviewQuery } from '../../src/lib/queries/overview';
 import type { Manifest } from '../../src/lib/schema/manifest';
-import { rollupDocuments, rollupOverview, ROLLUPS } from '../../src/lib/schema/rollups';
+import {
+	rollupDocuments,
+	rollupOverview,
+	ROLLUPS,
+	type RollupName
+} from '../../src/lib/schema/rollups';
 import { TABLES } from '../../src/lib/schema/tables';
 import { lit, openV3Corpus, type V3Corpus } from './snapshot-v3-corpus';
 
@@ -33,7 +38,7 @@ describe('rollups', () => {
 					: `CREATE OR REPLACE VIEW ${t.name} AS SELECT * FROM ${c.source(m, dir, t.name)}`
 			);
 	}
-	const rollup = (m: Manifest, dir: string, name: 'rollup_overview' | 'rollup_documents') =>
+	const rollup = (m: Manifest, dir: string, name: RollupName) =>
 		`read_parquet(${lit(path.join(dir, m.rollups[name].file))})`;
 
 	it('have the columns of schema/rollups.ts', async () => {

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tablesNamed } from '$lib/db/sql-tables';
+import { tokenizeSql } from '$lib/db/sql-tokenize';
+import { ROLLUPS } from '$lib/schema/rollups';
 import { TABLES } from '$lib/schema/tables';
 import type { DataNeed, Statement } from '$lib/db/types';
 import { OPEN_TABLES, plans, type Plan } from './needs';
@@ -17,9 +19,18 @@ const FIXTURE = path.resolve(process.cwd(), 'tests/fixtures/snapshot');
 const QHD = '河北省秦皇岛市秦皇岛经济技术开发区民生保障局';
 const WL = '上海市普陀区人民政府万里街道办事处';
 
-/** Snapshot tables a statement names (the SQL tokenizer's words and quoted identifiers). */
+/** Rollups loaded on first use (not at open): a plan must name them. */
+const LAZY_ROLLUPS = ROLLUPS.filter((r) => r.lazy).map((r) => r.name);
+
+/**
+ * Snapshot tables and lazy rollups a statement names (the SQL tokenizer's
+ * words and quoted identifiers).
+ */
 function tablesIn(sql: string): Set<string> {
-	return new Set(tablesNamed(sql));
+	const words = tokenizeSql(sql)
+		.tokens.filter((t) => t.kind === 'word' || t.kind === 'ident')
+		.map((t) => t.value.toLowerCase());
+	return new Set([...tablesNamed(sql), ...LAZY_ROLLUPS.filter((r) => words.includes(r))]);
 }
 
 const samples: Record<keyof typeof plans, Plan[]> = {
@@ -58,8 +69,15 @@ const samples: Record<keyof typeof plans, Plan[]> = {
 		plans.structureDiffQuery({ docIds: ['d_qhd_2024', 'd_wl_2024'], level: 2 }),
 		plans.structureDiffQuery({ docIds: ['d_qhd_2024'], level: 1, classification: 'economic' })
 	],
-	perCapitaQuery: [plans.perCapitaQuery({ departments: [QHD] })],
-	perCapitaGroupsQuery: [plans.perCapitaGroupsQuery({ departments: [WL] })],
+	perCapitaQuery: [
+		plans.perCapitaQuery({ departments: [QHD] }),
+		plans.perCapitaQuery({ departments: [QHD] }, 'rollup'),
+		plans.perCapitaQuery({ group: '义务兵家庭优待金' }, 'rollup')
+	],
+	perCapitaGroupsQuery: [
+		plans.perCapitaGroupsQuery({ departments: [WL] }),
+		plans.perCapitaGroupsQuery({}, 'rollup')
+	],
 	flagsQuery: [
 		plans.flagsQuery({ departments: [QHD] }),
 		plans.flagsQuery({ departments: [QHD] }, undefined, 'live', ['d_qhd_2024']),
@@ -116,7 +134,7 @@ async function partialDb(needs: readonly DataNeed[] | null): Promise<DuckDBConne
 	const conn = await (await DuckDBInstance.create(':memory:')).connect();
 	const file = (t: string) => `'${path.join(FIXTURE, `${t}.parquet`)}'`;
 	const list = (xs: readonly string[]) => xs.map((x) => `'${x.replaceAll("'", "''")}'`).join(', ');
-	for (const t of TABLES.map((d) => d.name as string)) {
+	for (const t of [...TABLES.map((d) => d.name as string), ...LAZY_ROLLUPS]) {
 		const mine = needs?.filter((n) => n.table === t) ?? null;
 		let where: string;
 		if (mine === null || mine.some((n) => !n.docs && !n.departments)) where = 'TRUE';

@@ -9,8 +9,9 @@
  * - a department's statement needs that department's rows;
  * - anything comparing with other departments (ranks, medians, peer groups,
  *   "any loaded document") or listing all documents needs whole tables;
- * - `documents` and the rollups are loaded when the snapshot opens; documents
- *   is still listed so the needs name every table a statement reads.
+ * - `documents` and the rollups are loaded when the snapshot opens (except
+ *   rollup_per_capita, loaded on first use); documents is still listed so
+ *   the needs name every table a statement reads.
  */
 import type { DataNeed, Statement } from '$lib/db/types';
 import * as q from '$lib/queries';
@@ -44,6 +45,12 @@ const OVERVIEW_TABLES = [
 
 function overviewSourceNeeds(source: q.OverviewSource | undefined): DataNeed[] {
 	return source === 'live' ? whole(...OVERVIEW_TABLES) : [];
+}
+
+function perCapitaNeeds(source: q.PerCapitaSource): DataNeed[] {
+	return source === 'rollup'
+		? whole('documents', 'rollup_per_capita')
+		: whole('documents', 'indicators', 'projects');
 }
 
 /** One plan per query builder, same name and arguments. */
@@ -136,16 +143,17 @@ export const plans = {
 			input.classification === 'economic' ? 'basic_by_economic' : 'expenditure_by_function'
 		)
 	],
-	// Group keys come from any loaded document's cost indicators and medians span every
-	// department: whole tables whatever the filter.
-	perCapitaQuery: (input: q.PerCapitaInput = {}): Plan => [
-		q.perCapitaQuery(input),
-		whole('documents', 'indicators', 'projects')
+	// 'rollup': the snapshot's rollup_per_capita (whole snapshot, fetched on first use, not
+	// at open). 'live': group keys come from any loaded document's cost indicators and
+	// medians span every department: whole tables whatever the filter.
+	perCapitaQuery: (input: q.PerCapitaInput = {}, source: q.PerCapitaSource = 'live'): Plan => [
+		q.perCapitaQuery(input, source),
+		perCapitaNeeds(source)
 	],
-	perCapitaGroupsQuery: (input: q.PerCapitaInput = {}): Plan => [
-		q.perCapitaGroupsQuery(input),
-		whole('documents', 'indicators', 'projects')
-	],
+	perCapitaGroupsQuery: (
+		input: q.PerCapitaInput = {},
+		source: q.PerCapitaSource = 'live'
+	): Plan => [q.perCapitaGroupsQuery(input, source), perCapitaNeeds(source)],
 	// The line text of each flag: source_lines of the flagged documents only. Views pass
 	// the doc ids of a first run without them (`lineDocs` = [] → no source_lines need,
 	// line_text may be null), then run again with them; undefined → the whole table.

@@ -7,9 +7,12 @@
  * parquet-wasm. Files are fetched and decoded four at a time and inserted
  * one after another; calls are
  * serialized (a promise chain), and a unit is marked loaded only once its
- * rows are in DuckDB, so nothing is inserted twice.
+ * rows are in DuckDB, so nothing is inserted twice. Lazy rollups
+ * (rollup_per_capita) come in the manifest as one-file tables
+ * (manifest.ts withLazyRollups) and load the same way.
  */
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import { ROLLUPS } from '../schema/rollups';
 import { TABLES } from '../schema/tables';
 import { fetchBytes, limiter, loadTable, SnapshotLoadError } from './browser-load';
 import { countBytes, markColdStart } from './cold-start';
@@ -54,7 +57,11 @@ export interface LazyLoader {
 export function lazyLoader(options: LazyLoaderOptions): LazyLoader {
 	const { conn, manifest, baseUrl, doFetch } = options;
 	const loaded = new Set<string>();
-	const known = new Set<string>(TABLES.map((t) => t.name));
+	// Schema tables and the lazy rollups are created typed at open (browser.ts): insert into them.
+	const known = new Set<string>([
+		...TABLES.map((t) => t.name),
+		...ROLLUPS.filter((r) => r.lazy).map((r) => r.name)
+	]);
 	const created = new Set<string>();
 	let docIndex: DocIndex = new Map();
 	let chain: Promise<unknown> = Promise.resolve();

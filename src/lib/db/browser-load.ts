@@ -8,6 +8,7 @@
  */
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { RecordBatchReader } from 'apache-arrow';
+import { ROLLUPS } from '../schema/rollups';
 import { TABLES } from '../schema/tables';
 import { arrowToResult } from './arrow-values';
 import { quoteIdent } from './snapshot-tables';
@@ -112,7 +113,7 @@ export async function loadTable(
 		await conn.insertArrowFromIPCStream(ipc, { name, create: !exists });
 		return;
 	}
-	const def = TABLES.find((t) => t.name === name)!;
+	const def = [...TABLES, ...ROLLUPS].find((t) => t.name === name)!;
 	const fields = ipcFieldNames(ipc);
 	if (fields.join('\u0000') === def.columns.map((c) => c.name).join('\u0000')) {
 		await conn.insertArrowFromIPCStream(ipc, { name, create: false });

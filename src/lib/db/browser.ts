@@ -6,13 +6,15 @@
  * it (browser-load.ts), so DECIMAL(18,4) stays DECIMAL. Every other table
  * starts empty and is filled on demand by `ensure(needs)` (browser-lazy.ts:
  * only the row groups the needs may touch); v2 snapshots (or `eager`) load
- * everything at open. Progress (files and bytes) is reported to the caller,
+ * everything at open. Lazy rollups (rollup_per_capita) are created empty at
+ * open and loaded whole by `ensure` when a view names them. Progress (files and bytes) is reported to the caller,
  * cold-start marks go to window.__budgetlensColdStart (cold-start.ts).
  * Finally an empty `flags` table is created when the snapshot has none, and
  * the engine is locked down (no extensions, no external access, configuration
  * locked).
  * Values follow db/types.ts via arrow-values.ts.
  */
+import { ROLLUPS } from '../schema/rollups';
 import { createTableSql, TABLES } from '../schema/tables';
 import { makeConnector, type BrowserConnector } from './browser-connector';
 import { lazyLoader } from './browser-lazy';
@@ -28,7 +30,7 @@ import {
 import { countBytes, markColdStart } from './cold-start';
 import { docIndexSql, PROVINCE_COLUMN_SQL, toDocIndex } from './doc-index';
 import { startDuckDB } from './duckdb-wasm-bundles';
-import { parseManifest, type SnapshotManifest } from './manifest';
+import { parseManifest, withLazyRollups, type SnapshotManifest } from './manifest';
 import { fileUrl } from './manifest-path';
 import { parquetToIpc } from './parquet-wasm';
 import { CREATE_EMPTY_FLAGS, LOCK_DOWN } from './snapshot-tables';
@@ -114,8 +116,12 @@ export async function openBrowserConnector(
 		for (const p of t.parts)
 			files.push({ table: t.name, path: p.path, bytes: p.bytes, rows: p.rows });
 	}
+	// Lazy rollups (rollup_per_capita) are created empty below and loaded when a view needs them.
+	const lazyDefs = eager ? [] : ROLLUPS.filter((r) => r.lazy);
+	const lazy = lazyDefs.filter((d) => manifest.rollups.some((r) => r.name === d.name));
 	for (const r of manifest.rollups)
-		files.push({ table: r.name, path: r.file, bytes: r.bytes, rows: r.rows });
+		if (!lazy.some((d) => d.name === r.name))
+			files.push({ table: r.name, path: r.file, bytes: r.bytes, rows: r.rows });
 	report({
 		phase: '启动 DuckDB',
 		filesTotal: files.length,
@@ -137,6 +143,7 @@ export async function openBrowserConnector(
 	const { db, worker } = await started;
 	const conn = await db.connect();
 	for (const t of TABLES) await conn.query(createTableSql(t));
+	for (const d of lazy) await conn.query(createTableSql(d));
 	const knownNames = new Set<string>(TABLES.map((t) => t.name));
 	const created = new Set<string>();
 	for (let i = 0; i < files.length; i++) {
@@ -160,7 +167,7 @@ export async function openBrowserConnector(
 	markColdStart('documentsMs');
 	const loader = lazyLoader({
 		conn,
-		manifest,
+		manifest: withLazyRollups(manifest, new Set(lazy.map((d) => d.name))),
 		baseUrl: base,
 		doFetch,
 		report: (p) => options.onProgress?.(p)

@@ -207,3 +207,34 @@ export function parseManifest(json: unknown): SnapshotManifest {
 		rollups: rollups(json.rollups)
 	};
 }
+
+/**
+ * The manifest with the lazy rollups `names` (schema/rollups.ts `lazy`) that
+ * it lists added as one-file tables, so the lazy loader (load-plan.ts,
+ * browser-lazy.ts) plans and loads them like any table: whole, on demand.
+ */
+export function withLazyRollups(
+	manifest: SnapshotManifest,
+	names: ReadonlySet<string>
+): SnapshotManifest {
+	const extra: ManifestTable[] = manifest.rollups
+		.filter((r) => names.has(r.name) && !manifest.tables.some((t) => t.name === r.name))
+		.map((r) => ({
+			name: r.name,
+			file: r.file,
+			rows: r.rows,
+			bytes: r.bytes,
+			parts: [
+				{
+					path: r.file,
+					fiscal_year: null,
+					province: null,
+					rows: r.rows,
+					bytes: r.bytes,
+					row_groups: null,
+					every_partition: true
+				}
+			]
+		}));
+	return extra.length === 0 ? manifest : { ...manifest, tables: [...manifest.tables, ...extra] };
+}

@@ -195,7 +195,7 @@ export function perCapitaRowsSql(): string {
 }
 
 /** `WITH` prefix (live) and the relation to read the rows from. */
-export function perCapitaSource(source: PerCapitaSource): { ctes: string[]; from: string } {
+export function perCapitaFrom(source: PerCapitaSource): { ctes: string[]; from: string } {
 	return source === 'rollup'
 		? { ctes: [], from: PER_CAPITA_ROLLUP }
 		: { ctes: [liveCtes()], from: 'per_capita_rows' };
@@ -207,7 +207,7 @@ export const PER_CAPITA_ORDER = `group_key, per_unit NULLS LAST, cost_yuan NULLS
 
 function filtered(input: PerCapitaInput, source: PerCapitaSource, select: string, tail: string) {
 	const p = new Params();
-	const { ctes, from } = perCapitaSource(source);
+	const { ctes, from } = perCapitaFrom(source);
 	const where = [
 		p.inList('doc_id', input.docIds ?? []),
 		deptIn(p, input.departments ?? [], 'dept_key', 'department_name'),

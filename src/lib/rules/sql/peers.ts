@@ -15,7 +15,7 @@
  * RE2 regexes only (linear time). Amounts stay DECIMAL.
  */
 import type { Statement } from '../../db/types';
-import { perCapitaSource, type PerCapitaSource } from '../../queries/per-capita';
+import { perCapitaFrom, type PerCapitaSource } from '../../queries/per-capita';
 import { cleanUnitSql, normalizedNameSql } from '../../queries/indicator-name';
 import { deptKey } from '../../queries/sql';
 import { ruleById } from '../catalogue';
@@ -29,7 +29,7 @@ const sev = (id: string) => ruleById(id).severity;
  * browser, after documents are dropped). Same rows, same flags.
  */
 export function perCapitaOutlierSql(source: PerCapitaSource = 'live'): Statement {
-	const { ctes, from } = perCapitaSource(source);
+	const { ctes, from } = perCapitaFrom(source);
 	const id = 'peer_per_capita_outlier';
 	return {
 		sql: `
