@@ -2,9 +2,10 @@
  * Lazy loading against real Parquet: a partitioned snapshot of a small
  * synthetic corpus written by the snapshot writer (and a copy re-written with
  * 2048-row row groups so row-group skipping is exercised too). For several
- * needs, reading only the planned units (read_parquet … file_row_number
- * ranges, as the browser reads row groups) must give exactly the rows of the
- * needed documents that the whole table has.
+ * needs (departments, documents, a year/province scope), reading only the
+ * planned units (read_parquet … file_row_number ranges, as the browser reads
+ * row groups) must give exactly the rows of the needed documents that the
+ * whole table has.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -159,6 +160,24 @@ describe('loading only the planned units', () => {
 			}
 		}, 120_000);
 	}
+
+	it('a scope (one year, one province) plans exactly its partitions and gives its rows', async () => {
+		const snapshot = snapshots.find((s) => s.name === 'writer')!;
+		const year = Math.max(...[...docIndex.values()].map((d) => d.fiscal_year ?? 0));
+		const lines = snapshot.manifest.tables.find((t) => t.name === 'source_lines')!;
+		const yearRows = lines.parts
+			.filter((p) => p.fiscal_year === year)
+			.reduce((s, p) => s + (p.rows ?? 0), 0);
+		const byYear = await check(snapshot, { table: 'source_lines', scope: { years: [year] } });
+		expect(byYear.planned).toBe(yearRows);
+		expect(byYear.expectedRows).toBe(yearRows);
+		const both = await check(snapshot, {
+			table: 'source_lines',
+			scope: { years: [year], provinces: ['河北省'] }
+		});
+		expect(both.expectedRows).toBeGreaterThan(0);
+		expect(both.planned).toBeLessThan(byYear.planned);
+	});
 
 	it('small row groups: one department reads fewer rows than its partitions hold', async () => {
 		const snapshot = snapshots.find((s) => s.name === 'small-groups')!;

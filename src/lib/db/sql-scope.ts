@@ -15,20 +15,21 @@
  * doc_id) are not scoped; `memory.main.t` written out by the user reaches the
  * whole loaded table, as it says.
  *
- * Ceiling: DuckDB-WASM holds tables in memory and cannot spill. Measured on
- * the 100k-document snapshot (docs/performance.md): loading 118 MB of Parquet
- * (indicators + documents, whole) took the tab to 3.1 GiB and out of memory
- * on the next view; a Parquet byte becomes roughly 10–25 bytes of DuckDB
- * memory. 64 MB stays near half of that, leaves room for the other views'
- * tables, and still fits any one fiscal year of every table but source_lines
- * (~26 MB per year there). Above it the page asks before loading.
+ * Ceiling: DuckDB-WASM holds tables in memory and cannot spill. On the
+ * 100k-document snapshot (/work/scale/snap-10kx10) an unscoped SQL run that
+ * fetched 118 MB of Parquet took the tab to 3.1 GiB and out of memory on the
+ * next view (a Parquet byte becomes very roughly 10–25 bytes of DuckDB
+ * memory). 64 MB is about half of that, leaves room for the tables other
+ * views load, and still lets through any whole table of that snapshot except
+ * source_lines (141 MB; indicators is 21 MB) and any one year of every table
+ * (source_lines ~14 MB per year). Above it the page asks before loading.
  */
 import { quoteIdent, quoteString } from './snapshot-tables';
 import type { DataNeed, DataScope, TableDownload } from './types';
 import type { SnapshotManifest } from './manifest';
 
 /** Planned Parquet download above which the SQL page asks before loading. */
-export const SQL_LOAD_CEILING_BYTES = 64 * 1024 * 1024;
+export const SQL_LOAD_CEILING_BYTES = 64_000_000;
 
 /** True when the scope narrows anything. */
 export function hasScope(scope: DataScope | undefined): scope is DataScope {
