@@ -139,6 +139,10 @@ describe('异常指标', () => {
 			await rows.first().waitFor();
 			// Poll: the first row can show before the table has all of them.
 			await expect.poll(() => rows.count()).toBe(Math.min(200, Number(count!.n)));
+			// The pager counts every flag, not only the page shown.
+			await expect
+				.poll(() => text(o.page, '[data-testid="flags-pager"]'))
+				.toContain(`共 ${Number(count!.n)} 条`);
 		}
 		await shot(o.page, 'flags');
 		expect(o.errors).toEqual([]);
