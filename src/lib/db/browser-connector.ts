@@ -5,7 +5,8 @@
  * temp views, sql-scope.ts, when one is given), streamed with a row
  * cap and cancellable; `planDownload` sizes what `ensure` would fetch; `ensure` delegates to the lazy loader
  * (browser-lazy.ts); dropped documents are added with Arrow (falling back to
- * parameterized INSERTs) after every table is loaded whole, then the peer
+ * parameterized INSERTs) after the tables the peer rules read are loaded
+ * whole (PEER_INPUT_TABLES: not source_lines, the largest), then the peer
  * flags are recomputed.
  */
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
@@ -25,6 +26,7 @@ import type { LazyLoader } from './browser-lazy';
 import { run } from './browser-load';
 import type { SnapshotManifest } from './manifest';
 import { quoteIdent } from './snapshot-tables';
+import { tablesNamed } from './sql-tables';
 import { checkUserSql, SqlGuardError } from './sql-guard';
 import { CURRENT_CATALOG_SQL, hasScope, SCOPED_TABLES_SQL, scopeViewStatements } from './sql-scope';
 import {
@@ -37,6 +39,11 @@ import {
 	type UserQueryResult
 } from './types';
 import { userSqlError, UserSqlError } from './user-sql-error';
+
+/** Tables the peer rules read or rewrite (documents, flags, indicators, projects, …), from their SQL. */
+export const PEER_INPUT_TABLES: readonly string[] = [
+	...new Set(refreshPeerFlagsStatements().flatMap((s) => tablesNamed(s.sql)))
+];
 
 export interface AddDocumentsResult {
 	added: string[];
@@ -164,8 +171,10 @@ export function makeConnector(
 			return r.rows.map((x) => String(x.table_name));
 		},
 		async addDocuments(docs: readonly ParsedDocument[]): Promise<AddDocumentsResult> {
-			// Peer flags compare every document: all rows must be loaded first.
-			await loader.ensureAll();
+			// Peer flags compare every document: all rows of the tables they read (and of
+			// flags, which they rewrite) must be loaded first. The other tables get the new
+			// rows only; their snapshot rows still load lazily, as before.
+			await loader.ensure(PEER_INPUT_TABLES.map((table) => ({ table })));
 			const ids = docs.map((d) => d.document.doc_id);
 			const loaded = new Set(
 				(await run(conn, loadedDocIdsStatement(ids))).rows.map((r) => String(r.doc_id))
