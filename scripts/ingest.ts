@@ -12,8 +12,8 @@
  * --layout picks the snapshot layout (snapshot/finish.ts): flat files, or
  * partitioned by fiscal_year and province; auto (default) partitions above
  * 1000 documents. The finish step prints one line per table written.
- * --memory-limit caps the writer's DuckDB (default: a quarter of the RAM,
- * 512MB..8GB; stream-write.ts); beyond it DuckDB spills to the temp dir.
+ * --memory-limit caps the writer's DuckDB (default 512MB, enough for
+ * 100,000 documents; stream-write.ts); beyond it DuckDB spills to the temp dir.
  *
  * Directories are walked for *.txt and *.pdf files. A progress bar over documents is
  * shown on stderr when stderr is a terminal. Each document gets a line
