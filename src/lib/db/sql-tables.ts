@@ -6,16 +6,19 @@
  * of strings or comments); over-approximates harmlessly (a column that has a
  * table's name loads that table too).
  */
+import { ROLLUPS } from '../schema/rollups';
 import { TABLES } from '../schema/tables';
 import { SNAPSHOT_TABLES } from './snapshot-tables';
 import { tokenizeSql } from './sql-tokenize';
 
+// Lazy rollups (rollup_per_capita) start empty in the browser: naming one must load it.
 const NAMES: ReadonlySet<string> = new Set<string>([
 	...SNAPSHOT_TABLES,
-	...TABLES.map((t) => t.name)
+	...TABLES.map((t) => t.name),
+	...ROLLUPS.filter((r) => r.lazy).map((r) => r.name)
 ]);
 
-/** Schema tables named in `sql`, in order of first mention, each once. */
+/** Schema tables (and lazy rollups) named in `sql`, in order of first mention, each once. */
 export function tablesNamed(sql: string): string[] {
 	const out: string[] = [];
 	for (const t of tokenizeSql(sql).tokens) {
