@@ -85,6 +85,7 @@ describe('value conventions', () => {
 			// The fixture carries the v3 rollups (scripts/make-fixture.ts); the connector loads them too.
 			'rollup_documents',
 			'rollup_overview',
+			'rollup_per_capita',
 			'source_lines',
 			'spending_plan',
 			'summary',
