@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeConnector, type NodeConnector } from '../../src/lib/db/node';
 import type { ParsedDocument } from '../../src/lib/ingest/model';
 import {
+	perCapitaDepartmentsQuery,
 	perCapitaGroupsQuery,
 	perCapitaQuery,
 	perCapitaRowsSql,
@@ -40,7 +41,9 @@ const inputs: PerCapitaInput[] = [
 	{ docIds: ['d_qhd_2024'] },
 	{ group: '义务兵家庭优待金' },
 	{ departments: [WL], group: '义务兵家庭优待金' },
-	{ departments: ['no such department'] }
+	{ departments: ['no such department'] },
+	{ groups: ['义务兵家庭优待金'] },
+	{ groups: [] }
 ];
 
 describe('rollup_per_capita', () => {
@@ -72,6 +75,18 @@ describe('rollup_per_capita', () => {
 			expect(await rowsOf(perCapitaGroupsQuery(input, 'rollup'))).toEqual(live);
 		}
 		expect((await rowsOf(perCapitaGroupsQuery({}, 'rollup'))).length).toBeGreaterThan(0);
+	});
+
+	it('departments and the groups filter agree with the rows', async () => {
+		const all = await rowsOf(perCapitaQuery({}, 'rollup'));
+		const depts = await rowsOf(perCapitaDepartmentsQuery('rollup'));
+		expect(await rowsOf(perCapitaDepartmentsQuery('live'))).toEqual(depts);
+		expect(depts.map((d) => d.dept_key)).toEqual([...new Set(all.map((r) => r.dept_key))].sort());
+		expect(depts.reduce((s, d) => s + Number(d.n), 0)).toBe(all.length);
+		const some = await rowsOf(perCapitaQuery({ groups: ['义务兵家庭优待金'] }, 'rollup'));
+		expect(some).toEqual(all.filter((r) => r.group_key === '义务兵家庭优待金'));
+		expect(some.length).toBeGreaterThan(0);
+		expect(await rowsOf(perCapitaQuery({ groups: [] }, 'rollup'))).toEqual([]);
 	});
 
 	it('filters select rows only: medians and group keys are over every document', async () => {

@@ -65,11 +65,16 @@ const samples: Record<keyof typeof plans, Plan[]> = {
 	perCapitaQuery: [
 		plans.perCapitaQuery({ departments: [QHD] }),
 		plans.perCapitaQuery({ departments: [QHD] }, 'rollup'),
-		plans.perCapitaQuery({ group: '义务兵家庭优待金' }, 'rollup')
+		plans.perCapitaQuery({ group: '义务兵家庭优待金' }, 'rollup'),
+		plans.perCapitaQuery({ groups: ['义务兵家庭优待金'], departments: [WL] }, 'rollup')
 	],
 	perCapitaGroupsQuery: [
 		plans.perCapitaGroupsQuery({ departments: [WL] }),
 		plans.perCapitaGroupsQuery({}, 'rollup')
+	],
+	perCapitaDepartmentsQuery: [
+		plans.perCapitaDepartmentsQuery(),
+		plans.perCapitaDepartmentsQuery('rollup')
 	],
 	flagsQuery: [
 		plans.flagsQuery({ departments: [QHD] }),

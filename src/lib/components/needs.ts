@@ -154,6 +154,10 @@ export const plans = {
 		input: q.PerCapitaInput = {},
 		source: q.PerCapitaSource = 'live'
 	): Plan => [q.perCapitaGroupsQuery(input, source), perCapitaNeeds(source)],
+	perCapitaDepartmentsQuery: (source: q.PerCapitaSource = 'live'): Plan => [
+		q.perCapitaDepartmentsQuery(source),
+		perCapitaNeeds(source)
+	],
 	// The line text of each flag: source_lines of the flagged documents only. Views pass
 	// the doc ids of a first run without them (`lineDocs` = [] → no source_lines need,
 	// line_text may be null), then run again with them; undefined → the whole table.

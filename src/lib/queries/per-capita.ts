@@ -44,6 +44,8 @@ export interface PerCapitaInput {
 	departments?: readonly string[];
 	/** Only this normalized group (exact match on group_key). */
 	group?: string | null;
+	/** Only these groups (group_key); an empty list selects nothing, undefined everything. */
+	groups?: readonly string[];
 }
 
 export interface PerCapitaRow {
@@ -211,7 +213,12 @@ function filtered(input: PerCapitaInput, source: PerCapitaSource, select: string
 	const where = [
 		p.inList('doc_id', input.docIds ?? []),
 		deptIn(p, input.departments ?? [], 'dept_key', 'department_name'),
-		input.group ? `group_key = ${p.add(input.group)}` : 'TRUE'
+		input.group ? `group_key = ${p.add(input.group)}` : 'TRUE',
+		input.groups === undefined
+			? 'TRUE'
+			: input.groups.length === 0
+				? 'FALSE'
+				: p.inList('group_key', input.groups)
 	].join(' AND ');
 	const withClause = ctes.length > 0 ? `WITH ${ctes.join(',\n')}\n` : '';
 	return p.statement(`${withClause}SELECT ${select} FROM ${from} r WHERE ${where}\n${tail}`);
@@ -255,5 +262,15 @@ export function perCapitaGroupsQuery(
 		`AND cost_yuan IS NOT NULL
 GROUP BY group_key, per_unit
 ORDER BY departments DESC, n DESC, group_key, per_unit`
+	);
+}
+
+/** Departments (dept_key) with any per-capita row, and how many rows, by key. */
+export function perCapitaDepartmentsQuery(source: PerCapitaSource = 'live'): Statement {
+	return filtered(
+		{},
+		source,
+		'dept_key, count(*)::INTEGER AS n',
+		'GROUP BY dept_key ORDER BY dept_key'
 	);
 }
