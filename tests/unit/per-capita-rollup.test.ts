@@ -43,7 +43,9 @@ const inputs: PerCapitaInput[] = [
 	{ departments: [WL], group: '义务兵家庭优待金' },
 	{ departments: ['no such department'] },
 	{ groups: ['义务兵家庭优待金'] },
-	{ groups: [] }
+	{ groups: [] },
+	{ perGroup: 1 },
+	{ perGroup: 2, departments: [QHD] }
 ];
 
 describe('rollup_per_capita', () => {
@@ -87,6 +89,17 @@ describe('rollup_per_capita', () => {
 		expect(some).toEqual(all.filter((r) => r.group_key === '义务兵家庭优待金'));
 		expect(some.length).toBeGreaterThan(0);
 		expect(await rowsOf(perCapitaQuery({ groups: [] }, 'rollup'))).toEqual([]);
+	});
+
+	it('perGroup samples each group evenly in cost order', async () => {
+		const all = await rowsOf(perCapitaQuery({}, 'rollup'));
+		const one = await rowsOf(perCapitaQuery({ perGroup: 1 }, 'rollup'));
+		const key = (r: Record<string, unknown>) => `${r.group_key}|${r.per_unit}`;
+		expect(one.map(key)).toEqual([...new Set(all.map(key))]);
+		// The first row of each group in cost order.
+		expect(one).toEqual(all.filter((r, i) => i === 0 || key(all[i - 1]!) !== key(r)));
+		expect(one.length).toBeLessThan(all.length);
+		expect(await rowsOf(perCapitaQuery({ perGroup: 1000 }, 'rollup'))).toEqual(all);
 	});
 
 	it('filters select rows only: medians and group keys are over every document', async () => {

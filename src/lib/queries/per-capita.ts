@@ -46,6 +46,12 @@ export interface PerCapitaInput {
 	group?: string | null;
 	/** Only these groups (group_key); an empty list selects nothing, undefined everything. */
 	groups?: readonly string[];
+	/**
+	 * Rows query only: at most about this many rows per (group_key, per_unit),
+	 * every k-th in cost order (an even, deterministic sample; the groups
+	 * query and group_median still count every row).
+	 */
+	perGroup?: number;
 }
 
 export interface PerCapitaRow {
@@ -203,9 +209,12 @@ export function perCapitaFrom(source: PerCapitaSource): { ctes: string[]; from: 
 		: { ctes: [liveCtes()], from: 'per_capita_rows' };
 }
 
-/** The view's row order; ends in a unique key (kind, doc, project, line, name). */
-export const PER_CAPITA_ORDER = `group_key, per_unit NULLS LAST, cost_yuan NULLS LAST, dept_key, kind,
-	doc_id, project_seq NULLS FIRST, source_line, indicator_name, target_raw NULLS LAST`;
+/** Order within a group; ends in a unique key (kind, doc, project, line, name). */
+const IN_GROUP_ORDER = `cost_yuan NULLS LAST, dept_key, kind, doc_id, project_seq NULLS FIRST,
+	source_line, indicator_name, target_raw NULLS LAST`;
+
+/** The view's row order. */
+export const PER_CAPITA_ORDER = `group_key, per_unit NULLS LAST, ${IN_GROUP_ORDER}`;
 
 function filtered(input: PerCapitaInput, source: PerCapitaSource, select: string, tail: string) {
 	const p = new Params();
@@ -232,7 +241,14 @@ export function perCapitaQuery(
 	input: PerCapitaInput = {},
 	source: PerCapitaSource = 'live'
 ): Statement {
-	return filtered(input, source, '*', `ORDER BY ${PER_CAPITA_ORDER}`);
+	const n = input.perGroup === undefined ? null : Math.max(1, Math.floor(input.perGroup));
+	const grp = 'PARTITION BY group_key, per_unit';
+	const sample =
+		n === null
+			? ''
+			: `QUALIFY (row_number() OVER (${grp} ORDER BY ${IN_GROUP_ORDER}) - 1)
+	% greatest(1, ceil(count(*) OVER (${grp}) / ${n}))::BIGINT = 0\n`;
+	return filtered(input, source, '*', `${sample}ORDER BY ${PER_CAPITA_ORDER}`);
 }
 
 export interface PerCapitaGroupRow {
