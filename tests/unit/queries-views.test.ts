@@ -719,6 +719,22 @@ describe('异常指标 flags', () => {
 		expect(await page(3, 5)).toEqual([]);
 	});
 
+	it('reads a page as its ids (flagPageQuery) then those rows (flagIds), same as the page itself', async () => {
+		for (const [offset, limit] of [
+			[0, 2],
+			[1, 2],
+			[0, 10]
+		] as const) {
+			const want = await rows(q.flagsQuery({}, { offset, limit }, 'rollup'));
+			const keys = await rows(q.flagPageQuery({}, { offset, limit }, 'rollup'));
+			expect(keys.map((k) => k.flag_id)).toEqual(want.map((w) => w.flag_id));
+			const ids = keys.map((k) => String(k.flag_id));
+			expect(
+				await rows(q.flagsQuery({ flagIds: ids }, { offset: 0, limit: ids.length }, 'rollup'))
+			).toEqual(want);
+		}
+	});
+
 	it('reads departments from rollup_documents with the same answer as from documents', async () => {
 		const filters: q.FlagFilter[] = [{}, { departments: [QHD] }, { rules: ['unit_mismatch'] }];
 		for (const f of filters) {

@@ -81,6 +81,10 @@ const samples: Record<keyof typeof plans, Plan[]> = {
 		plans.flagsQuery({ departments: [QHD] }, undefined, 'live', ['d_qhd_2024']),
 		plans.flagsQuery({}, { offset: 0, limit: 2 }, 'rollup', ['d_qhd_2024', 'd_wl_2024'])
 	],
+	flagPageQuery: [
+		plans.flagPageQuery({ departments: [QHD] }),
+		plans.flagPageQuery({}, { offset: 1, limit: 1 }, 'rollup')
+	],
 	flagCountsQuery: [
 		plans.flagCountsQuery(),
 		plans.flagCountsQuery({ departments: [QHD] }, 'rollup')

@@ -178,6 +178,11 @@ export const plans = {
 					: [])
 		]
 	],
+	flagPageQuery: (
+		filter: q.FlagFilter = {},
+		page?: q.FlagPage,
+		source: q.FlagSource = 'live'
+	): Plan => [q.flagPageQuery(filter, page, source), whole('flags', 'documents')],
 	flagCountsQuery: (filter: q.FlagFilter = {}, source: q.FlagSource = 'live'): Plan => [
 		q.flagCountsQuery(filter, source),
 		whole('flags', 'documents')
