@@ -195,7 +195,16 @@ async function benchScale(scale: string, base: string, layout: Layout): Promise<
 		// Replay round 0's statements of each view natively, RUNS times each.
 		const statements: LoggedStatement[] = Object.values(walked.visits).flatMap((vs) =>
 			(vs.find((v) => v.round === 0)?.queries ?? []).flatMap((q) =>
-				q.sql ? [{ view: q.view, sql: q.sql, params: q.params ?? [] }] : []
+				q.sql
+					? [
+							{
+								view: q.view,
+								sql: q.sql,
+								params: q.params ?? [],
+								...(q.scope ? { scope: q.scope } : {})
+							}
+						]
+					: []
 			)
 		);
 		console.error(`bench: ${name}: native replay of ${statements.length} statements`);

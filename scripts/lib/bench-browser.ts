@@ -29,6 +29,8 @@ export interface LoggedQuery {
 	end: number;
 	sql?: string;
 	params?: (string | number | boolean | null)[];
+	/** The SQL page's scope (years / provinces), when the statement ran over one. */
+	scope?: { years?: number[]; provinces?: string[] };
 }
 
 export interface Visit {

@@ -3,7 +3,8 @@
  * part, both rollups) into an in-memory @duckdb/node-api database under the
  * table names the browser uses, then replays the statements the app logged
  * in Chromium (window.__budgetlensQueryLog: same SQL, same parameters) and
- * times each execution, reading every result row as the app does.
+ * times each execution, reading every result row as the app does (user
+ * SQL logged with a scope runs over the same scope, as queryUser does).
  * Unlike the browser, which loads only the row groups a view needs, native
  * DuckDB holds the whole snapshot.
  */
@@ -11,11 +12,15 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DataScope } from '../../src/lib/db/types';
+import { SCOPED_TABLES_SQL, scopeViewStatements } from '../../src/lib/db/sql-scope';
 
 export interface LoggedStatement {
 	view: string;
 	sql: string;
 	params: (string | number | boolean | null)[];
+	/** Run over the scope's rows, as the browser's queryUser does (temp views in a rolled-back transaction). */
+	scope?: DataScope;
 }
 
 interface ManifestLike {
@@ -74,10 +79,25 @@ export async function replay(
 	const out: Record<string, { ms: number[]; errors: string[] }> = {};
 	for (const s of statements) {
 		const v = (out[s.view] ??= { ms: [], errors: [] });
-		const exec = async () => {
+		const run = async () => {
 			const r = await conn.runAndReadAll(s.sql, s.params.length > 0 ? s.params : undefined);
 			r.getRowObjectsJS();
 		};
+		const exec = s.scope
+			? async () => {
+					// Same as queryUser with a scope: temp views of the scope's rows, rolled back.
+					const tables = (await conn.runAndReadAll(SCOPED_TABLES_SQL))
+						.getRowsJS()
+						.map((r) => String(r[0]));
+					await conn.run('BEGIN TRANSACTION');
+					try {
+						for (const v of scopeViewStatements('memory', tables, s.scope)) await conn.run(v);
+						await run();
+					} finally {
+						await conn.run('ROLLBACK');
+					}
+				}
+			: run;
 		try {
 			await exec();
 			for (let i = 0; i < runs; i++) {

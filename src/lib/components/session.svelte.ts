@@ -9,7 +9,7 @@
  * (read by scripts/bench-app.mjs and the browser tests). While rows load,
  * `loadingRows` counts the pending loads and `progress` tells what loads.
  */
-import type { DataNeed, QueryResult, SnapshotConnector, Statement } from '$lib/db/types';
+import type { DataNeed, DataScope, QueryResult, SnapshotConnector, Statement } from '$lib/db/types';
 
 export interface LoadProgress {
 	/** What is happening, in Chinese (“下载 summary.parquet”…). */
@@ -31,6 +31,8 @@ export interface QueryLogEntry {
 	end: number;
 	sql?: string;
 	params?: Statement['params'];
+	/** User SQL run over a scope's rows (sql page): replays must apply the same scope. */
+	scope?: DataScope;
 }
 
 declare global {
@@ -146,13 +148,19 @@ class Session {
 	}
 }
 
-export function record(view: string, ms: number, statement?: Statement | string): void {
+export function record(
+	view: string,
+	ms: number,
+	statement?: Statement | string,
+	scope?: DataScope
+): void {
 	if (typeof window === 'undefined') return;
 	const t = (window.__budgetlensTimings ??= {});
 	(t[view] ??= []).push(ms);
 	const entry: QueryLogEntry = { view, ms, end: performance.now() };
 	if (typeof statement === 'string') entry.sql = statement;
 	else if (statement) Object.assign(entry, { sql: statement.sql, params: statement.params });
+	if (scope) entry.scope = scope;
 	(window.__budgetlensQueryLog ??= []).push(entry);
 }
 
