@@ -1,7 +1,9 @@
 /**
  * rollup_per_capita (built by the snapshot writer, schema/rollups.ts) against
  * the live per-capita query (queries/per-capita.ts) on the Parquet fixture:
- * the same rows and groups with and without filters; filters only select
+ * the same rows and groups with and without filters (the unfiltered groups and
+ * departments read rollup_per_capita_groups / _departments, the unfiltered
+ * sample filters on group_pos / group_rows); filters only select
  * rows (group medians stay over every document); and peer_per_capita_outlier
  * gives the same flags reading the rollup or computing the rows.
  */
@@ -16,7 +18,11 @@ import {
 	type PerCapitaInput
 } from '../../src/lib/queries/per-capita';
 import { peerRuleStatements } from '../../src/lib/rules/sql';
-import { rollupPerCapita } from '../../src/lib/schema/rollups';
+import {
+	rollupPerCapita,
+	rollupPerCapitaDepartments,
+	rollupPerCapitaGroups
+} from '../../src/lib/schema/rollups';
 import { indicator, makeDoc, project } from '../fixtures/rules/build';
 import { openFixture } from './queries-fixture';
 
@@ -45,7 +51,10 @@ const inputs: PerCapitaInput[] = [
 	{ groups: ['义务兵家庭优待金'] },
 	{ groups: [] },
 	{ perGroup: 1 },
-	{ perGroup: 2, departments: [QHD] }
+	{ perGroup: 2 },
+	{ perGroup: 2, departments: [QHD] },
+	{ perGroup: 1, groups: ['义务兵家庭优待金'] },
+	{ perGroup: 1, docIds: ['d_qhd_2024'] }
 ];
 
 describe('rollup_per_capita', () => {
@@ -55,6 +64,29 @@ describe('rollup_per_capita', () => {
 			rollupPerCapita.columns.map((c) => [c.name, c.type])
 		);
 		expect((await rowsOf('SELECT * FROM rollup_per_capita')).length).toBeGreaterThan(3);
+	});
+
+	it('has its groups and departments siblings with the declared columns', async () => {
+		for (const def of [rollupPerCapitaGroups, rollupPerCapitaDepartments]) {
+			const d = await rowsOf(`DESCRIBE SELECT * FROM ${def.name}`);
+			expect(d.map((c) => [c.column_name, c.column_type])).toEqual(
+				def.columns.map((c) => [c.name, c.type])
+			);
+			expect((await rowsOf(`SELECT * FROM ${def.name}`)).length).toBeGreaterThan(1);
+		}
+	});
+
+	it('group_pos numbers each group 0..group_rows-1 in the view order', async () => {
+		const all = await rowsOf(perCapitaQuery({}, 'rollup'));
+		const key = (r: Record<string, unknown>) => `${r.group_key}|${r.per_unit}`;
+		let pos = 0;
+		for (const [i, r] of all.entries()) {
+			pos = i > 0 && key(all[i - 1]!) === key(r) ? pos + 1 : 0;
+			expect(r.group_pos).toBe(pos);
+			expect(Number(r.group_rows)).toBe(all.filter((o) => key(o) === key(r)).length);
+		}
+		// The stored file is in the same order.
+		expect(await rowsOf('SELECT * FROM rollup_per_capita')).toEqual(all);
 	});
 
 	it('equals the live rows, with and without filters', async () => {
@@ -76,13 +108,23 @@ describe('rollup_per_capita', () => {
 			const live = await rowsOf(perCapitaGroupsQuery(input, 'live'));
 			expect(await rowsOf(perCapitaGroupsQuery(input, 'rollup'))).toEqual(live);
 		}
-		expect((await rowsOf(perCapitaGroupsQuery({}, 'rollup'))).length).toBeGreaterThan(0);
+		const groups = await rowsOf(perCapitaGroupsQuery({}, 'rollup'));
+		expect(groups.length).toBeGreaterThan(0);
+		// Unfiltered, the statement reads the groups rollup: the same rows as aggregating.
+		expect(perCapitaGroupsQuery({}, 'rollup').sql).toContain('rollup_per_capita_groups');
+		expect(perCapitaGroupsQuery({ departments: [WL] }, 'rollup').sql).not.toContain(
+			'rollup_per_capita_groups'
+		);
+		const key = (r: Record<string, unknown>) => JSON.stringify(r);
+		const stored = await rowsOf('SELECT * FROM rollup_per_capita_groups');
+		expect(stored.map(key).sort()).toEqual(groups.map(key).sort());
 	});
 
 	it('departments and the groups filter agree with the rows', async () => {
 		const all = await rowsOf(perCapitaQuery({}, 'rollup'));
 		const depts = await rowsOf(perCapitaDepartmentsQuery('rollup'));
 		expect(await rowsOf(perCapitaDepartmentsQuery('live'))).toEqual(depts);
+		expect(perCapitaDepartmentsQuery('rollup').sql).toContain('rollup_per_capita_departments');
 		expect(depts.map((d) => d.dept_key)).toEqual([...new Set(all.map((r) => r.dept_key))].sort());
 		expect(depts.reduce((s, d) => s + Number(d.n), 0)).toBe(all.length);
 		const some = await rowsOf(perCapitaQuery({ groups: ['义务兵家庭优待金'] }, 'rollup'));
@@ -100,6 +142,18 @@ describe('rollup_per_capita', () => {
 		expect(one).toEqual(all.filter((r, i) => i === 0 || key(all[i - 1]!) !== key(r)));
 		expect(one.length).toBeLessThan(all.length);
 		expect(await rowsOf(perCapitaQuery({ perGroup: 1000 }, 'rollup'))).toEqual(all);
+		// Unfiltered, a plain filter on group_pos (no window); filtered, counted among the rows.
+		expect(perCapitaQuery({ perGroup: 2 }, 'rollup').sql).not.toContain('row_number');
+		const two = await rowsOf(perCapitaQuery({ perGroup: 2 }, 'rollup'));
+		expect(two).toEqual(
+			all.filter(
+				(r) => Number(r.group_pos) % Math.max(1, Math.ceil(Number(r.group_rows) / 2)) === 0
+			)
+		);
+		const qhd = await rowsOf(perCapitaQuery({ departments: [QHD] }, 'rollup'));
+		const qhdOne = await rowsOf(perCapitaQuery({ departments: [QHD], perGroup: 1 }, 'rollup'));
+		expect(qhdOne).toEqual(qhd.filter((r, i) => i === 0 || key(qhd[i - 1]!) !== key(r)));
+		expect(qhdOne.length).toBeGreaterThan(0);
 	});
 
 	it('filters select rows only: medians and group keys are over every document', async () => {

@@ -66,11 +66,15 @@ const samples: Record<keyof typeof plans, Plan[]> = {
 		plans.perCapitaQuery({ departments: [QHD] }),
 		plans.perCapitaQuery({ departments: [QHD] }, 'rollup'),
 		plans.perCapitaQuery({ group: '义务兵家庭优待金' }, 'rollup'),
-		plans.perCapitaQuery({ groups: ['义务兵家庭优待金'], departments: [WL] }, 'rollup')
+		plans.perCapitaQuery({ groups: ['义务兵家庭优待金'], departments: [WL] }, 'rollup'),
+		plans.perCapitaQuery({ perGroup: 2 }, 'rollup'),
+		plans.perCapitaQuery({ perGroup: 2, departments: [QHD] }, 'rollup')
 	],
 	perCapitaGroupsQuery: [
 		plans.perCapitaGroupsQuery({ departments: [WL] }),
-		plans.perCapitaGroupsQuery({}, 'rollup')
+		plans.perCapitaGroupsQuery({}, 'rollup'),
+		plans.perCapitaGroupsQuery({ departments: [WL] }, 'rollup'),
+		plans.perCapitaGroupsQuery({ group: '义务兵家庭优待金' }, 'rollup')
 	],
 	perCapitaDepartmentsQuery: [
 		plans.perCapitaDepartmentsQuery(),

@@ -10,7 +10,7 @@
  * - anything comparing with other departments (ranks, medians, peer groups,
  *   "any loaded document") or listing all documents needs whole tables;
  * - `documents` and the rollups are loaded when the snapshot opens (except
- *   rollup_per_capita, loaded on first use); documents is still listed so
+ *   the per-capita rollups, loaded on first use); documents is still listed so
  *   the needs name every table a statement reads.
  */
 import type { DataNeed, Statement } from '$lib/db/types';
@@ -47,9 +47,10 @@ function overviewSourceNeeds(source: q.OverviewSource | undefined): DataNeed[] {
 	return source === 'live' ? whole(...OVERVIEW_TABLES) : [];
 }
 
-function perCapitaNeeds(source: q.PerCapitaSource): DataNeed[] {
+/** Live: the tables the rows are computed from; rollup: the one rollup the statement reads. */
+function perCapitaNeeds(source: q.PerCapitaSource, rollup = 'rollup_per_capita'): DataNeed[] {
 	return source === 'rollup'
-		? whole('documents', 'rollup_per_capita')
+		? whole('documents', rollup)
 		: whole('documents', 'indicators', 'projects');
 }
 
@@ -143,8 +144,8 @@ export const plans = {
 			input.classification === 'economic' ? 'basic_by_economic' : 'expenditure_by_function'
 		)
 	],
-	// 'rollup': the snapshot's rollup_per_capita (whole snapshot, fetched on first use, not
-	// at open). 'live': group keys come from any loaded document's cost indicators and
+	// 'rollup': the snapshot's per-capita rollups (whole snapshot, fetched on first use, not
+	// at open): unfiltered groups / departments read the small siblings, not rollup_per_capita. 'live': group keys come from any loaded document's cost indicators and
 	// medians span every department: whole tables whatever the filter.
 	perCapitaQuery: (input: q.PerCapitaInput = {}, source: q.PerCapitaSource = 'live'): Plan => [
 		q.perCapitaQuery(input, source),
@@ -153,10 +154,13 @@ export const plans = {
 	perCapitaGroupsQuery: (
 		input: q.PerCapitaInput = {},
 		source: q.PerCapitaSource = 'live'
-	): Plan => [q.perCapitaGroupsQuery(input, source), perCapitaNeeds(source)],
+	): Plan => [
+		q.perCapitaGroupsQuery(input, source),
+		perCapitaNeeds(source, q.wholeGroups(input) ? 'rollup_per_capita_groups' : 'rollup_per_capita')
+	],
 	perCapitaDepartmentsQuery: (source: q.PerCapitaSource = 'live'): Plan => [
 		q.perCapitaDepartmentsQuery(source),
-		perCapitaNeeds(source)
+		perCapitaNeeds(source, 'rollup_per_capita_departments')
 	],
 	// The line text of each flag: source_lines of the flagged documents only. Views pass
 	// the doc ids of a first run without them (`lineDocs` = [] → no source_lines need,

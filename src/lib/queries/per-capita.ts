@@ -77,10 +77,19 @@ export interface PerCapitaRow {
 	group_size: number;
 	note: string | null;
 	source_line: number;
+	/** 0-based position within (group_key, per_unit) in cost order, over every row. */
+	group_pos: number;
+	/** Rows of (group_key, per_unit), with or without a cost. */
+	group_rows: number;
 }
 
 /** A SQL string literal (constants only: the patterns below, never user input). */
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** Order within a group (group_pos); ends in a unique key (kind, doc, project, line, name). */
+const IN_GROUP_ORDER = `cost_yuan NULLS LAST, dept_key, kind, doc_id, project_seq NULLS FIRST,
+	source_line, indicator_name, target_raw NULLS LAST`;
+const GROUP_PARTITION = 'PARTITION BY group_key, per_unit';
 
 /** One step of the whole-snapshot computation: a named SELECT over tables and earlier steps. */
 export interface PerCapitaStep {
@@ -174,14 +183,20 @@ WITH grouped AS (
 		median(cost_yuan) OVER (PARTITION BY group_key, per_unit)::DECIMAL(18,4) AS group_median,
 		count(cost_yuan) OVER (PARTITION BY group_key, per_unit)::INTEGER AS group_size
 	FROM pc_rows r
+),
+joined AS (
+	SELECT g.kind, g.doc_id, ${deptKey('d')} AS dept_key, d.department_name,
+		d.fiscal_year::INTEGER AS fiscal_year, g.project_seq::INTEGER AS project_seq, g.project_code,
+		pr.project_name, g.indicator_name, g.group_key, g.target_raw, g.target_unit, g.per_unit, g.cost_yuan,
+		CASE WHEN g.per_unit IS NULL THEN NULL ELSE g.group_median END AS group_median,
+		g.group_size, g.note, g.source_line::INTEGER AS source_line
+	FROM grouped g JOIN documents d ON d.doc_id = g.doc_id
+	LEFT JOIN projects pr ON pr.doc_id = g.doc_id AND pr.project_seq = g.project_seq
 )
-SELECT g.kind, g.doc_id, ${deptKey('d')} AS dept_key, d.department_name,
-	d.fiscal_year::INTEGER AS fiscal_year, g.project_seq::INTEGER AS project_seq, g.project_code,
-	pr.project_name, g.indicator_name, g.group_key, g.target_raw, g.target_unit, g.per_unit, g.cost_yuan,
-	CASE WHEN g.per_unit IS NULL THEN NULL ELSE g.group_median END AS group_median,
-	g.group_size, g.note, g.source_line::INTEGER AS source_line
-FROM grouped g JOIN documents d ON d.doc_id = g.doc_id
-LEFT JOIN projects pr ON pr.doc_id = g.doc_id AND pr.project_seq = g.project_seq`;
+SELECT j.*,
+	(row_number() OVER (${GROUP_PARTITION} ORDER BY ${IN_GROUP_ORDER}) - 1)::INTEGER AS group_pos,
+	count(*) OVER (${GROUP_PARTITION})::INTEGER AS group_rows
+FROM joined j`;
 	return [
 		{ name: 'pc_cost', sql: cost },
 		{ name: 'pc_implied_base', sql: impliedBase },
@@ -209,25 +224,49 @@ export function perCapitaFrom(source: PerCapitaSource): { ctes: string[]; from: 
 		: { ctes: [liveCtes()], from: 'per_capita_rows' };
 }
 
-/** Order within a group; ends in a unique key (kind, doc, project, line, name). */
-const IN_GROUP_ORDER = `cost_yuan NULLS LAST, dept_key, kind, doc_id, project_seq NULLS FIRST,
-	source_line, indicator_name, target_raw NULLS LAST`;
+/**
+ * The view's row order: by group, then group_pos (the position in
+ * IN_GROUP_ORDER, computed over every row, so also right for any subset).
+ */
+export const PER_CAPITA_ORDER = `group_key, per_unit NULLS LAST, group_pos`;
 
-/** The view's row order. */
-export const PER_CAPITA_ORDER = `group_key, per_unit NULLS LAST, ${IN_GROUP_ORDER}`;
+/** Rollups the 人均成本 view reads in 'rollup' mode (all three, or it computes live). */
+export const PER_CAPITA_GROUPS_ROLLUP = 'rollup_per_capita_groups';
+export const PER_CAPITA_DEPARTMENTS_ROLLUP = 'rollup_per_capita_departments';
+export const PER_CAPITA_ROLLUPS = [
+	PER_CAPITA_ROLLUP,
+	PER_CAPITA_GROUPS_ROLLUP,
+	PER_CAPITA_DEPARTMENTS_ROLLUP
+] as const;
+
+/**
+ * True when the input selects whole groups only (no document or department
+ * filter): the precomputed group_pos/group_rows and rollup_per_capita_groups
+ * then hold exactly what the statements would compute.
+ */
+export function wholeGroups(input: PerCapitaInput): boolean {
+	return (input.docIds ?? []).length === 0 && (input.departments ?? []).length === 0;
+}
+
+/** The group / groups filters on `r` (`group_key`), ANDed. */
+function groupFilters(p: Params, input: PerCapitaInput): string {
+	return [
+		input.group ? `r.group_key = ${p.add(input.group)}` : 'TRUE',
+		input.groups === undefined
+			? 'TRUE'
+			: input.groups.length === 0
+				? 'FALSE'
+				: p.inList('r.group_key', input.groups)
+	].join(' AND ');
+}
 
 function filtered(input: PerCapitaInput, source: PerCapitaSource, select: string, tail: string) {
 	const p = new Params();
 	const { ctes, from } = perCapitaFrom(source);
 	const where = [
-		p.inList('doc_id', input.docIds ?? []),
-		deptIn(p, input.departments ?? [], 'dept_key', 'department_name'),
-		input.group ? `group_key = ${p.add(input.group)}` : 'TRUE',
-		input.groups === undefined
-			? 'TRUE'
-			: input.groups.length === 0
-				? 'FALSE'
-				: p.inList('group_key', input.groups)
+		p.inList('r.doc_id', input.docIds ?? []),
+		deptIn(p, input.departments ?? [], 'r.dept_key', 'r.department_name'),
+		groupFilters(p, input)
 	].join(' AND ');
 	const withClause = ctes.length > 0 ? `WITH ${ctes.join(',\n')}\n` : '';
 	return p.statement(`${withClause}SELECT ${select} FROM ${from} r WHERE ${where}\n${tail}`);
@@ -236,19 +275,27 @@ function filtered(input: PerCapitaInput, source: PerCapitaSource, select: string
 /**
  * Per-capita rows: medians over every document, only the rows of the
  * chosen documents / departments / group returned, in PER_CAPITA_ORDER.
+ * `perGroup`: every k-th row of each group (k = ceil(rows / perGroup)); for
+ * whole groups that is a plain filter on the stored group_pos / group_rows,
+ * otherwise positions are counted among the selected rows (a window).
  */
 export function perCapitaQuery(
 	input: PerCapitaInput = {},
 	source: PerCapitaSource = 'live'
 ): Statement {
 	const n = input.perGroup === undefined ? null : Math.max(1, Math.floor(input.perGroup));
-	const grp = 'PARTITION BY group_key, per_unit';
-	const sample =
-		n === null
-			? ''
-			: `QUALIFY (row_number() OVER (${grp} ORDER BY ${IN_GROUP_ORDER}) - 1)
-	% greatest(1, ceil(count(*) OVER (${grp}) / ${n}))::BIGINT = 0\n`;
-	return filtered(input, source, '*', `${sample}ORDER BY ${PER_CAPITA_ORDER}`);
+	const step = (rows: string) => `greatest(1, ceil(${rows} / ${n}))::BIGINT`;
+	let sample = '';
+	if (n !== null && wholeGroups(input)) sample = `AND r.group_pos % ${step('r.group_rows')} = 0\n`;
+	else if (n !== null)
+		sample = `QUALIFY (row_number() OVER (PARTITION BY r.group_key, r.per_unit ORDER BY r.group_pos) - 1)
+	% ${step('count(*) OVER (PARTITION BY r.group_key, r.per_unit)')} = 0\n`;
+	return filtered(
+		input,
+		source,
+		'r.*',
+		`${sample}ORDER BY r.group_key, r.per_unit NULLS LAST, r.group_pos`
+	);
 }
 
 export interface PerCapitaGroupRow {
@@ -262,31 +309,56 @@ export interface PerCapitaGroupRow {
 	max: DecimalString;
 }
 
+const GROUPS_ORDER = 'ORDER BY departments DESC, n DESC, group_key, per_unit';
+
+/** The groups aggregate over per-capita rows `r` (rows with a cost only); no ORDER BY. */
+export const PER_CAPITA_GROUPS_SELECT = `r.group_key, r.per_unit, count(*)::INTEGER AS n,
+	count(DISTINCT r.dept_key)::INTEGER AS departments, median(r.cost_yuan)::DECIMAL(18,4) AS median,
+	min(r.cost_yuan) AS min, max(r.cost_yuan) AS max`;
+export const PER_CAPITA_GROUPS_TAIL = `AND r.cost_yuan IS NOT NULL
+GROUP BY r.group_key, r.per_unit`;
+
 /**
  * Groups of the selected per-capita rows (only rows with a cost), largest
  * groups first: n, departments, median, min and max of the rows returned.
+ * 'rollup' with whole groups reads rollup_per_capita_groups (the unfiltered
+ * result, precomputed); otherwise aggregates the selected rows.
  */
 export function perCapitaGroupsQuery(
 	input: PerCapitaInput = {},
 	source: PerCapitaSource = 'live'
 ): Statement {
+	if (source === 'rollup' && wholeGroups(input)) {
+		const p = new Params();
+		return p.statement(
+			`SELECT r.group_key, r.per_unit, r.n, r.departments, r.median, r.min, r.max
+FROM ${PER_CAPITA_GROUPS_ROLLUP} r WHERE ${groupFilters(p, input)}
+${GROUPS_ORDER}`
+		);
+	}
 	return filtered(
 		input,
 		source,
-		`group_key, per_unit, count(*)::INTEGER AS n, count(DISTINCT dept_key)::INTEGER AS departments,
-	median(cost_yuan)::DECIMAL(18,4) AS median, min(cost_yuan) AS min, max(cost_yuan) AS max`,
-		`AND cost_yuan IS NOT NULL
-GROUP BY group_key, per_unit
-ORDER BY departments DESC, n DESC, group_key, per_unit`
+		PER_CAPITA_GROUPS_SELECT,
+		`${PER_CAPITA_GROUPS_TAIL}\n${GROUPS_ORDER}`
 	);
 }
 
+/** The departments aggregate over per-capita rows `r`. */
+export const PER_CAPITA_DEPARTMENTS_SQL = (from: string) =>
+	`SELECT r.dept_key, count(*)::INTEGER AS n FROM ${from} r GROUP BY r.dept_key`;
+
 /** Departments (dept_key) with any per-capita row, and how many rows, by key. */
 export function perCapitaDepartmentsQuery(source: PerCapitaSource = 'live'): Statement {
+	if (source === 'rollup')
+		return {
+			sql: `SELECT r.dept_key, r.n FROM ${PER_CAPITA_DEPARTMENTS_ROLLUP} r ORDER BY r.dept_key`,
+			params: []
+		};
 	return filtered(
 		{},
 		source,
-		'dept_key, count(*)::INTEGER AS n',
-		'GROUP BY dept_key ORDER BY dept_key'
+		'r.dept_key, count(*)::INTEGER AS n',
+		'GROUP BY r.dept_key ORDER BY r.dept_key'
 	);
 }

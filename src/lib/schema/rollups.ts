@@ -8,7 +8,12 @@
  */
 import type { Column, ColumnType } from './define';
 
-export type RollupName = 'rollup_overview' | 'rollup_documents' | 'rollup_per_capita';
+export type RollupName =
+	| 'rollup_overview'
+	| 'rollup_documents'
+	| 'rollup_per_capita'
+	| 'rollup_per_capita_groups'
+	| 'rollup_per_capita_departments';
 
 export interface RollupDef {
 	name: RollupName;
@@ -196,22 +201,68 @@ export const rollupPerCapita: RollupDef = {
 			'说明（无法换算的原因、推定）',
 			'Note (why not convertible, inferences)'
 		),
-		c('source_line', 'INTEGER', true, '源文件行号', 'Line in the source document')
+		c('source_line', 'INTEGER', true, '源文件行号', 'Line in the source document'),
+		c(
+			'group_pos',
+			'INTEGER',
+			false,
+			'本行在同组（group_key、per_unit）内按成本排序的位置，从 0 起（等距抽样用）',
+			'0-based position of the row within its (group_key, per_unit) in cost order (IN_GROUP_ORDER; for the even sample)'
+		),
+		c(
+			'group_rows',
+			'INTEGER',
+			false,
+			'同组（group_key、per_unit）的行数（含无 cost_yuan 的行）',
+			'Rows of the (group_key, per_unit) group, with or without a cost_yuan'
+		)
 	],
-	orderBy: [
-		'group_key',
-		'per_unit',
-		'cost_yuan',
-		'dept_key',
-		'kind',
-		'doc_id',
-		'project_seq',
-		'source_line',
-		'indicator_name',
-		'target_raw'
+	// group_pos follows the in-group cost order, so this is the view's row order; sorted
+	// this way, a group's rows are contiguous and zone maps skip the other row groups.
+	orderBy: ['group_key', 'per_unit', 'group_pos'],
+	lazy: true
+};
+
+export const rollupPerCapitaGroups: RollupDef = {
+	name: 'rollup_per_capita_groups',
+	zh: '人均成本分组汇总：不加筛选时分组查询（perCapitaGroupsQuery）的结果，每个（group_key、per_unit）一行，只计有 cost_yuan 的行',
+	en: 'Per-capita groups rollup: the groups query (perCapitaGroupsQuery) without filters, one row per (group_key, per_unit), over rows with a cost_yuan',
+	columns: [
+		c('group_key', 'VARCHAR', true, '指标组', 'Group (normalized name)'),
+		c('per_unit', 'VARCHAR', true, '受益单位：人 / 户 / 人次', 'Beneficiary unit: 人, 户 or 人次'),
+		c('n', 'INTEGER', false, '有 cost_yuan 的行数', 'Rows with a cost_yuan'),
+		c(
+			'departments',
+			'INTEGER',
+			false,
+			'部门数（不同 dept_key）',
+			'Departments (distinct dept_key)'
+		),
+		c('median', DEC, true, 'cost_yuan 中位数（元，精确）', 'Median cost_yuan (元, exact)'),
+		c('min', DEC, true, '最低 cost_yuan（元）', 'Lowest cost_yuan (元)'),
+		c('max', DEC, true, '最高 cost_yuan（元）', 'Highest cost_yuan (元)')
 	],
+	orderBy: ['group_key', 'per_unit'],
+	lazy: true
+};
+
+export const rollupPerCapitaDepartments: RollupDef = {
+	name: 'rollup_per_capita_departments',
+	zh: '人均成本部门汇总：有人均成本行的部门（dept_key）及行数（perCapitaDepartmentsQuery）',
+	en: 'Per-capita departments rollup: departments (dept_key) with any per-capita row and their row counts (perCapitaDepartmentsQuery)',
+	columns: [
+		c('dept_key', 'VARCHAR', true, DEPT_KEY_ZH, DEPT_KEY_EN),
+		c('n', 'INTEGER', false, 'rollup_per_capita 中的行数', 'Rows in rollup_per_capita')
+	],
+	orderBy: ['dept_key'],
 	lazy: true
 };
 
 /** Every rollup, in manifest order. */
-export const ROLLUPS: readonly RollupDef[] = [rollupOverview, rollupDocuments, rollupPerCapita];
+export const ROLLUPS: readonly RollupDef[] = [
+	rollupOverview,
+	rollupDocuments,
+	rollupPerCapita,
+	rollupPerCapitaGroups,
+	rollupPerCapitaDepartments
+];

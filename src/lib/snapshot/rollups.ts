@@ -4,19 +4,29 @@
  * snapshot) comes first, BEFORE the peer rules, which read it
  * (buildPerCapitaRollup: one CREATE TABLE per step, so DuckDB holds one
  * step's intermediate at a time; the steps are dropped after). Then, after
- * peer flags: rollup_documents is overviewQuery() (queries/overview.ts)
- * materialized over the whole snapshot plus documents.province;
+ * peer flags: rollup_per_capita_groups / _departments aggregate it (the
+ * per-capita view's unfiltered groups and departments statements);
+ * rollup_documents is overviewQuery() (queries/overview.ts) materialized
+ * over the whole snapshot plus documents.province;
  * rollup_overview groups it by (fiscal_year, province, kind) with exact
  * DECIMAL sums and the flag counts. Node only (runs on the writer's
  * connection; the files are written by finish.ts).
  */
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { overviewQuery } from '../queries/overview';
-import { perCapitaRowsSql, perCapitaSteps } from '../queries/per-capita';
+import {
+	PER_CAPITA_DEPARTMENTS_SQL,
+	PER_CAPITA_GROUPS_SELECT,
+	PER_CAPITA_GROUPS_TAIL,
+	perCapitaRowsSql,
+	perCapitaSteps
+} from '../queries/per-capita';
 import {
 	rollupDocuments,
 	rollupOverview,
 	rollupPerCapita,
+	rollupPerCapitaDepartments,
+	rollupPerCapitaGroups,
 	type RollupDef
 } from '../schema/rollups';
 
@@ -96,11 +106,27 @@ export async function buildPerCapitaRollup(
 }
 
 /**
+ * rollup_per_capita_groups and rollup_per_capita_departments from
+ * rollup_per_capita: the unfiltered groups and departments statements of
+ * queries/per-capita.ts (same SELECT), so the view need not aggregate ~1M
+ * rows at 100k documents.
+ */
+async function buildPerCapitaSiblings(conn: DuckDBConnection): Promise<void> {
+	const from = rollupPerCapita.name;
+	await conn.run(`CREATE TABLE ${rollupPerCapitaGroups.name} AS
+SELECT ${PER_CAPITA_GROUPS_SELECT} FROM ${from} r WHERE TRUE ${PER_CAPITA_GROUPS_TAIL}
+ORDER BY ${rollupOrder(rollupPerCapitaGroups, 'LAST')}`);
+	await conn.run(`CREATE TABLE ${rollupPerCapitaDepartments.name} AS
+${PER_CAPITA_DEPARTMENTS_SQL(from)} ORDER BY ${rollupOrder(rollupPerCapitaDepartments, 'LAST')}`);
+}
+
+/**
  * Creates every rollup table on `conn` (the snapshot tables must be loaded,
  * peer flags included; rollup_per_capita is usually built before them).
  */
 export async function buildRollups(conn: DuckDBConnection): Promise<void> {
 	await buildPerCapitaRollup(conn);
+	await buildPerCapitaSiblings(conn);
 	const docs = rollupDocumentsSql();
 	await conn.run(docs.sql, docs.params.length > 0 ? docs.params : undefined);
 	await conn.run(rollupOverviewSql());
