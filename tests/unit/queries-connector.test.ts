@@ -86,6 +86,8 @@ describe('value conventions', () => {
 			'rollup_documents',
 			'rollup_overview',
 			'rollup_per_capita',
+			'rollup_per_capita_departments',
+			'rollup_per_capita_groups',
 			'source_lines',
 			'spending_plan',
 			'summary',
