@@ -85,8 +85,21 @@ describe('rollup_per_capita', () => {
 			expect(r.group_pos).toBe(pos);
 			expect(Number(r.group_rows)).toBe(all.filter((o) => key(o) === key(r)).length);
 		}
-		// The stored file is in the same order.
-		expect(await rowsOf('SELECT * FROM rollup_per_capita')).toEqual(all);
+		// sample_step: the lowest set bit of group_pos (2^30 for 0).
+		for (const r of all) {
+			const p = Number(r.group_pos);
+			expect(r.sample_step).toBe(p === 0 ? 2 ** 30 : p & -p);
+		}
+		// The stored file: by group (in the view's order), then sample_step, then cost order.
+		const groupIndex = new Map<string, number>();
+		for (const r of all) if (!groupIndex.has(key(r))) groupIndex.set(key(r), groupIndex.size);
+		const expected = [...all].sort(
+			(a, b) =>
+				groupIndex.get(key(a))! - groupIndex.get(key(b))! ||
+				Number(a.sample_step) - Number(b.sample_step) ||
+				Number(a.group_pos) - Number(b.group_pos)
+		);
+		expect(await rowsOf('SELECT * FROM rollup_per_capita')).toEqual(expected);
 	});
 
 	it('equals the live rows, with and without filters', async () => {
@@ -142,15 +155,28 @@ describe('rollup_per_capita', () => {
 		expect(one).toEqual(all.filter((r, i) => i === 0 || key(all[i - 1]!) !== key(r)));
 		expect(one.length).toBeLessThan(all.length);
 		expect(await rowsOf(perCapitaQuery({ perGroup: 1000 }, 'rollup'))).toEqual(all);
-		// Unfiltered, a plain filter on group_pos (no window); filtered, counted among the rows.
+		// Unfiltered, a plain filter on sample_step (no window); filtered, counted among the rows.
 		expect(perCapitaQuery({ perGroup: 2 }, 'rollup').sql).not.toContain('row_number');
+		// Every k-th row, k the smallest power of two ≥ rows / 2.
+		const stepOf = (rows: number, n: number) => {
+			let k = 1;
+			while (k < rows / n) k *= 2;
+			return k;
+		};
 		const two = await rowsOf(perCapitaQuery({ perGroup: 2 }, 'rollup'));
 		expect(two).toEqual(
-			all.filter(
-				(r) => Number(r.group_pos) % Math.max(1, Math.ceil(Number(r.group_rows) / 2)) === 0
-			)
+			all.filter((r) => Number(r.group_pos) % stepOf(Number(r.group_rows), 2) === 0)
 		);
+		expect(two.length).toBeLessThan(all.length);
+		expect(two.length).toBeGreaterThan(one.length);
 		const qhd = await rowsOf(perCapitaQuery({ departments: [QHD] }, 'rollup'));
+		const qhdTwo = await rowsOf(perCapitaQuery({ departments: [QHD], perGroup: 2 }, 'rollup'));
+		expect(qhdTwo).toEqual(
+			qhd.filter((r) => {
+				const same = qhd.filter((o) => key(o) === key(r));
+				return same.indexOf(r) % stepOf(same.length, 2) === 0;
+			})
+		);
 		const qhdOne = await rowsOf(perCapitaQuery({ departments: [QHD], perGroup: 1 }, 'rollup'));
 		expect(qhdOne).toEqual(qhd.filter((r, i) => i === 0 || key(qhd[i - 1]!) !== key(r)));
 		expect(qhdOne.length).toBeGreaterThan(0);

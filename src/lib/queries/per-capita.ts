@@ -47,9 +47,10 @@ export interface PerCapitaInput {
 	/** Only these groups (group_key); an empty list selects nothing, undefined everything. */
 	groups?: readonly string[];
 	/**
-	 * Rows query only: at most about this many rows per (group_key, per_unit),
-	 * every k-th in cost order (an even, deterministic sample; the groups
-	 * query and group_median still count every row).
+	 * Rows query only: at most this many rows per (group_key, per_unit), every
+	 * k-th in cost order, k a power of two (an even, deterministic sample of
+	 * more than half that many rows; the groups query and group_median still
+	 * count every row).
 	 */
 	perGroup?: number;
 }
@@ -81,6 +82,8 @@ export interface PerCapitaRow {
 	group_pos: number;
 	/** Rows of (group_key, per_unit), with or without a cost. */
 	group_rows: number;
+	/** Largest power-of-two step k whose every-k-th sample holds this row. */
+	sample_step: number;
 }
 
 /** A SQL string literal (constants only: the patterns below, never user input). */
@@ -90,6 +93,14 @@ const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const IN_GROUP_ORDER = `cost_yuan NULLS LAST, dept_key, kind, doc_id, project_seq NULLS FIRST,
 	source_line, indicator_name, target_raw NULLS LAST`;
 const GROUP_PARTITION = 'PARTITION BY group_key, per_unit';
+/** Power of two above any group's size: the sample step of position 0. */
+const FIRST_STEP = 1073741824;
+/**
+ * The largest power-of-two step k whose every-k-th sample (positions 0, k,
+ * 2k, …) holds position `pos`: pos & -pos, FIRST_STEP for 0.
+ */
+const sampleStepSql = (pos: string) =>
+	`(CASE WHEN ${pos} = 0 THEN ${FIRST_STEP} ELSE ${pos} & -${pos} END)`;
 
 /** One step of the whole-snapshot computation: a named SELECT over tables and earlier steps. */
 export interface PerCapitaStep {
@@ -192,11 +203,14 @@ joined AS (
 		g.group_size, g.note, g.source_line::INTEGER AS source_line
 	FROM grouped g JOIN documents d ON d.doc_id = g.doc_id
 	LEFT JOIN projects pr ON pr.doc_id = g.doc_id AND pr.project_seq = g.project_seq
+),
+positioned AS (
+	SELECT j.*,
+		(row_number() OVER (${GROUP_PARTITION} ORDER BY ${IN_GROUP_ORDER}) - 1)::INTEGER AS group_pos,
+		count(*) OVER (${GROUP_PARTITION})::INTEGER AS group_rows
+	FROM joined j
 )
-SELECT j.*,
-	(row_number() OVER (${GROUP_PARTITION} ORDER BY ${IN_GROUP_ORDER}) - 1)::INTEGER AS group_pos,
-	count(*) OVER (${GROUP_PARTITION})::INTEGER AS group_rows
-FROM joined j`;
+SELECT p.*, ${sampleStepSql('p.group_pos')}::INTEGER AS sample_step FROM positioned p`;
 	return [
 		{ name: 'pc_cost', sql: cost },
 		{ name: 'pc_implied_base', sql: impliedBase },
@@ -275,21 +289,23 @@ function filtered(input: PerCapitaInput, source: PerCapitaSource, select: string
 /**
  * Per-capita rows: medians over every document, only the rows of the
  * chosen documents / departments / group returned, in PER_CAPITA_ORDER.
- * `perGroup`: every k-th row of each group (k = ceil(rows / perGroup)); for
- * whole groups that is a plain filter on the stored group_pos / group_rows,
- * otherwise positions are counted among the selected rows (a window).
+ * `perGroup`: every k-th row of each group, k the smallest power of two
+ * ≥ rows / perGroup (so at most perGroup rows); for whole groups that is a
+ * plain filter on the stored sample_step / group_rows (the file keeps each
+ * group's sample rows together), otherwise positions are counted among the
+ * selected rows (a window).
  */
 export function perCapitaQuery(
 	input: PerCapitaInput = {},
 	source: PerCapitaSource = 'live'
 ): Statement {
 	const n = input.perGroup === undefined ? null : Math.max(1, Math.floor(input.perGroup));
-	const step = (rows: string) => `greatest(1, ceil(${rows} / ${n}))::BIGINT`;
+	const w = 'PARTITION BY r.group_key, r.per_unit';
 	let sample = '';
-	if (n !== null && wholeGroups(input)) sample = `AND r.group_pos % ${step('r.group_rows')} = 0\n`;
+	if (n !== null && wholeGroups(input)) sample = `AND r.sample_step >= ceil(r.group_rows / ${n})\n`;
 	else if (n !== null)
-		sample = `QUALIFY (row_number() OVER (PARTITION BY r.group_key, r.per_unit ORDER BY r.group_pos) - 1)
-	% ${step('count(*) OVER (PARTITION BY r.group_key, r.per_unit)')} = 0\n`;
+		sample = `QUALIFY ${sampleStepSql(`(row_number() OVER (${w} ORDER BY r.group_pos) - 1)`)}
+	>= ceil(count(*) OVER (${w}) / ${n})\n`;
 	return filtered(
 		input,
 		source,

@@ -215,11 +215,19 @@ export const rollupPerCapita: RollupDef = {
 			false,
 			'同组（group_key、per_unit）的行数（含无 cost_yuan 的行）',
 			'Rows of the (group_key, per_unit) group, with or without a cost_yuan'
+		),
+		c(
+			'sample_step',
+			'INTEGER',
+			false,
+			'抽样步长：每隔 k 行抽一行（k 为 2 的幂）时包含本行的最大 k（group_pos 的最低位；位置 0 为 2^30）',
+			'Sample step: the largest power of two k whose every-k-th sample (positions 0, k, 2k, …) holds the row (lowest set bit of group_pos; 2^30 for position 0)'
 		)
 	],
-	// group_pos follows the in-group cost order, so this is the view's row order; sorted
-	// this way, a group's rows are contiguous and zone maps skip the other row groups.
-	orderBy: ['group_key', 'per_unit', 'group_pos'],
+	// Sorted so that a group's rows are contiguous (zone maps skip other groups) and,
+	// within it, the rows of any every-k-th sample come together at its end (a sample
+	// reads a few vectors, not every row): group, sample_step, then cost order.
+	orderBy: ['group_key', 'per_unit', 'sample_step', 'group_pos'],
 	lazy: true
 };
 
