@@ -205,25 +205,28 @@ export const rollupPerCapita: RollupDef = {
 		c(
 			'group_pos',
 			'INTEGER',
-			false,
+			true,
 			'本行在同组（group_key、per_unit）内按成本排序的位置，从 0 起（等距抽样用）',
 			'0-based position of the row within its (group_key, per_unit) in cost order (IN_GROUP_ORDER; for the even sample)'
 		),
 		c(
 			'group_rows',
 			'INTEGER',
-			false,
+			true,
 			'同组（group_key、per_unit）的行数（含无 cost_yuan 的行）',
 			'Rows of the (group_key, per_unit) group, with or without a cost_yuan'
 		),
 		c(
 			'sample_step',
 			'INTEGER',
-			false,
+			true,
 			'抽样步长：每隔 k 行抽一行（k 为 2 的幂）时包含本行的最大 k（group_pos 的最低位；位置 0 为 2^30）',
 			'Sample step: the largest power of two k whose every-k-th sample (positions 0, k, 2k, …) holds the row (lowest set bit of group_pos; 2^30 for position 0)'
 		)
 	],
+	// group_pos, group_rows, sample_step: never NULL as written; nullable so that an older
+	// rollup_per_capita without them still loads (the view then computes live, see
+	// routes/per-capita/per-capita-source.ts).
 	// Sorted so that a group's rows are contiguous (zone maps skip other groups) and,
 	// within it, the rows of any every-k-th sample come together at its end (a sample
 	// reads a few vectors, not every row): group, sample_step, then cost order.
