@@ -5,8 +5,10 @@ import {
 	peerRuleStatements,
 	qualityByDepartmentQuery,
 	qualityByProjectQuery,
-	refreshPeerFlagsStatements
+	refreshPeerFlagsStatements,
+	writerPeerFlagsStatements
 } from '../../src/lib/rules/sql';
+import { targetConflictSql } from '../../src/lib/rules/sql/peers';
 import { withPeerFlags } from '../../src/lib/snapshot/peer-flags';
 import { expenditure, indicator, makeDoc, project, threePublic } from '../fixtures/rules/build';
 
@@ -91,6 +93,32 @@ describe('peer rules (SQL)', () => {
 		const rows = await run([doc], 'peer_target_conflict');
 		expect(rows.map((r) => r.project_code)).toEqual(['P3']);
 		expect(JSON.parse(String(rows[0]!.evidence)).usual_target).toBe('90.000000');
+	});
+
+	it('peer_target_conflict per fiscal year (the writer) gives exactly the rows of the one statement', async () => {
+		const conflicting = (id: string, y: number) =>
+			docOf(id, '甲局', y, (t) => {
+				t.projects.push(project(1, '10'), project(2, '10'), project(3, '10'));
+				t.indicators.push(
+					indicator(1, '服务对象满意度指标', '群众满意度', ['≥90%', '≥', '90', '%']),
+					indicator(2, '服务对象满意度指标', '群众满意度', ['≥90%', '≥', '90', '%']),
+					indicator(3, '服务对象满意度指标', '群众满意度', [`≥9${y % 10}%`, '≥', `9${y % 10}`, '%'])
+				);
+			});
+		const docs = [conflicting('p', 2023), conflicting('q', 2024), conflicting('r', 2025)];
+		const whole = await run(docs, 'peer_target_conflict');
+		expect(whole.length).toBe(3);
+		const statements = writerPeerFlagsStatements('live', [2023, 2024, 2025, null]);
+		expect(statements.map((s) => s.label)).toContain('peer_target_conflict 2024');
+		expect(statements.filter((s) => s.label.startsWith('peer_target_conflict'))).toHaveLength(4);
+		const perYear = [];
+		for (const y of [2023, 2024, 2025, null])
+			perYear.push(...(await conn!.query(targetConflictSql(y))).rows);
+		const key = (r: Record<string, unknown>) => String(r.flag_id);
+		expect(perYear.map(key).sort()).toEqual(whole.map(key).sort());
+		expect((await conn!.query(targetConflictSql(2024))).rows.map((r) => r.doc_id)).toEqual([
+			'q'.padEnd(16, '0')
+		]);
 	});
 
 	it('peer_three_public_jump flags a 三公 total more than doubling year over year', async () => {

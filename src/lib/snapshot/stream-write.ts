@@ -14,9 +14,14 @@
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import {
+	DuckDBInstance,
+	type DuckDBAppender,
+	type DuckDBConnection,
+	type DuckDBValue
+} from '@duckdb/node-api';
 import type { TableName } from '../ingest/model';
-import { peerRuleStatements, refreshPeerFlagsStatements } from '../rules/sql';
+import { writerPeerFlagsStatements } from '../rules/sql';
 import { manifestDocument, type Manifest, type ManifestDocument } from '../schema/manifest';
 import type { TableRows } from '../schema/rows';
 import { createTableSql, TABLES } from '../schema/tables';
@@ -117,19 +122,23 @@ export class SnapshotStreamWriter {
 				await buildPerCapitaRollup(conn);
 				const secs = ((performance.now() - t0) / 1000).toFixed(1);
 				opts.onProgress?.(`finish: rollup_per_capita (${secs} s)`);
-				// DELETE, then one INSERT per peer rule (rules/sql refreshPeerFlagsStatements order).
-				const names = ['delete', ...peerRuleStatements('rollup').map((r) => r.ruleId)];
-				for (const [i, s] of refreshPeerFlagsStatements('rollup').entries()) {
+				// DELETE, then one INSERT per peer rule (target conflicts once per year).
+				const years = (
+					await conn.runAndReadAll(
+						'SELECT DISTINCT fiscal_year FROM documents ORDER BY fiscal_year NULLS LAST'
+					)
+				)
+					.getRowsJS()
+					.map((r) => (r[0] === null || r[0] === undefined ? null : Number(r[0])));
+				for (const { label, statement: s } of writerPeerFlagsStatements('rollup', years)) {
 					const t0 = performance.now();
 					try {
-						await conn.run(s.sql, s.params.length > 0 ? s.params : undefined);
+						await conn.run(s.sql, s.params.length > 0 ? (s.params as DuckDBValue[]) : undefined);
 					} catch (e) {
-						throw new Error(
-							`peer flags (${names[i]}): ${e instanceof Error ? e.message : String(e)}`
-						);
+						throw new Error(`peer flags (${label}): ${e instanceof Error ? e.message : String(e)}`);
 					}
 					const secs = ((performance.now() - t0) / 1000).toFixed(1);
-					opts.onProgress?.(`finish: peer flags ${names[i]} (${secs} s)`);
+					opts.onProgress?.(`finish: peer flags ${label} (${secs} s)`);
 				}
 			}
 			const issueCounts = Object.fromEntries(

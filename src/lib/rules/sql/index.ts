@@ -32,14 +32,40 @@ export function peerRuleStatements(
 	];
 }
 
+const insertFlags = (statement: Statement): Statement => ({
+	sql: `INSERT INTO flags (${FLAG_COLUMN_LIST}) SELECT ${FLAG_COLUMN_LIST} FROM (${statement.sql})`,
+	params: statement.params
+});
+
+const deletePeerFlags = (): Statement => ({
+	sql: `DELETE FROM flags WHERE rule_id IN (${PEER_RULE_IDS.map((id) => `'${id}'`).join(', ')})`,
+	params: []
+});
+
 /** DELETE the peer flags, then INSERT each peer rule's rows. Run inside one transaction. */
 export function refreshPeerFlagsStatements(perCapita: PerCapitaSource = 'live'): Statement[] {
-	const ids = PEER_RULE_IDS.map((id) => `'${id}'`).join(', ');
+	return [deletePeerFlags(), ...peerRuleStatements(perCapita).map((r) => insertFlags(r.statement))];
+}
+
+/**
+ * The snapshot writer's version of refreshPeerFlagsStatements, each with a
+ * label for progress and errors: the same rows, but peer_target_conflict runs
+ * once per fiscal year in `years` (it compares within one department and one
+ * year; in one statement at 100,000 documents it ran out of DuckDB's 512MB).
+ */
+export function writerPeerFlagsStatements(
+	perCapita: PerCapitaSource,
+	years: readonly (number | null)[]
+): { label: string; statement: Statement }[] {
 	return [
-		{ sql: `DELETE FROM flags WHERE rule_id IN (${ids})`, params: [] },
-		...peerRuleStatements(perCapita).map(({ statement }) => ({
-			sql: `INSERT INTO flags (${FLAG_COLUMN_LIST}) SELECT ${FLAG_COLUMN_LIST} FROM (${statement.sql})`,
-			params: statement.params
-		}))
+		{ label: 'delete', statement: deletePeerFlags() },
+		...peerRuleStatements(perCapita).flatMap(({ ruleId, statement }) =>
+			ruleId === 'peer_target_conflict'
+				? years.map((y) => ({
+						label: `${ruleId} ${y ?? '无年度'}`,
+						statement: insertFlags(targetConflictSql(y))
+					}))
+				: [{ label: ruleId, statement: insertFlags(statement) }]
+		)
 	];
 }

@@ -79,8 +79,15 @@ ORDER BY doc_id, source_line, flag_id`,
 	};
 }
 
-export function targetConflictSql(): Statement {
+/**
+ * `year`: only the documents of that fiscal year (null: those without one).
+ * The rule compares within one department and one year, so the per-year
+ * statements together give exactly the rows of the one without `year`; the
+ * snapshot writer runs it per year to stay within DuckDB's memory limit.
+ */
+export function targetConflictSql(year?: number | null): Statement {
 	const id = 'peer_target_conflict';
+	const yearFilter = year === undefined ? '' : '\n\t\tAND d.fiscal_year IS NOT DISTINCT FROM $1';
 	return {
 		sql: `
 WITH ind AS (
@@ -88,7 +95,7 @@ WITH ind AS (
 		i.target_value, i.source_line, ${deptKey('d')} AS dept, d.fiscal_year,
 		${normalizedNameSql('i.name')} AS k, ${cleanUnitSql('i.target_unit')} AS u
 	FROM indicators i JOIN documents d USING (doc_id)
-	WHERE i.project_seq IS NOT NULL AND i.target_value IS NOT NULL AND length(i.name) >= 3
+	WHERE i.project_seq IS NOT NULL AND i.target_value IS NOT NULL AND length(i.name) >= 3${yearFilter}
 ),
 -- Rates and per-unit standards should agree across projects; totals and head counts differ by nature.
 std AS (
@@ -138,7 +145,7 @@ SELECT ${flagColumns(id, sev(id), {
 		})}
 FROM hits
 ORDER BY doc_id, source_line, flag_id`,
-		params: []
+		params: year === undefined ? [] : [year]
 	};
 }
 
