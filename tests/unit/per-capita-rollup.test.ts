@@ -19,6 +19,7 @@ import {
 } from '../../src/lib/queries/per-capita';
 import { peerRuleStatements } from '../../src/lib/rules/sql';
 import {
+	SAMPLE_HEAD,
 	rollupPerCapita,
 	rollupPerCapitaDepartments,
 	rollupPerCapitaGroups
@@ -85,18 +86,19 @@ describe('rollup_per_capita', () => {
 			expect(r.group_pos).toBe(pos);
 			expect(Number(r.group_rows)).toBe(all.filter((o) => key(o) === key(r)).length);
 		}
-		// sample_step: the lowest set bit of group_pos (2^30 for 0).
+		// sample_from: rows / the lowest set bit of group_pos (2^30 for 0), rounded up.
 		for (const r of all) {
 			const p = Number(r.group_pos);
-			expect(r.sample_step).toBe(p === 0 ? 2 ** 30 : p & -p);
+			expect(r.sample_from).toBe(Math.ceil(Number(r.group_rows) / (p === 0 ? 2 ** 30 : p & -p)));
 		}
-		// The stored file: by group (in the view's order), then sample_step, then cost order.
+		// The stored file: by group (in the view's order), then least(sample_from, 1024), then cost order.
 		const groupIndex = new Map<string, number>();
 		for (const r of all) if (!groupIndex.has(key(r))) groupIndex.set(key(r), groupIndex.size);
+		const head = (r: Record<string, unknown>) => Math.min(Number(r.sample_from), SAMPLE_HEAD);
 		const expected = [...all].sort(
 			(a, b) =>
 				groupIndex.get(key(a))! - groupIndex.get(key(b))! ||
-				Number(a.sample_step) - Number(b.sample_step) ||
+				head(a) - head(b) ||
 				Number(a.group_pos) - Number(b.group_pos)
 		);
 		expect(await rowsOf('SELECT * FROM rollup_per_capita')).toEqual(expected);
@@ -155,8 +157,9 @@ describe('rollup_per_capita', () => {
 		expect(one).toEqual(all.filter((r, i) => i === 0 || key(all[i - 1]!) !== key(r)));
 		expect(one.length).toBeLessThan(all.length);
 		expect(await rowsOf(perCapitaQuery({ perGroup: 1000 }, 'rollup'))).toEqual(all);
-		// Unfiltered, a plain filter on sample_step (no window); filtered, counted among the rows.
+		// Unfiltered, a constant filter on sample_from (no window); filtered, counted among the rows.
 		expect(perCapitaQuery({ perGroup: 2 }, 'rollup').sql).not.toContain('row_number');
+		expect(perCapitaQuery({ perGroup: 2 }, 'rollup').sql).toContain('r.sample_from <= 2');
 		// Every k-th row, k the smallest power of two ≥ rows / 2.
 		const stepOf = (rows: number, n: number) => {
 			let k = 1;

@@ -82,8 +82,8 @@ export interface PerCapitaRow {
 	group_pos: number;
 	/** Rows of (group_key, per_unit), with or without a cost. */
 	group_rows: number;
-	/** Largest power-of-two step k whose every-k-th sample holds this row. */
-	sample_step: number;
+	/** The smallest perGroup whose sample holds this row (1 for the group's first). */
+	sample_from: number;
 }
 
 /** A SQL string literal (constants only: the patterns below, never user input). */
@@ -93,7 +93,11 @@ const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const IN_GROUP_ORDER = `cost_yuan NULLS LAST, dept_key, kind, doc_id, project_seq NULLS FIRST,
 	source_line, indicator_name, target_raw NULLS LAST`;
 const GROUP_PARTITION = 'PARTITION BY group_key, per_unit';
-/** Power of two above any group's size: the sample step of position 0. */
+/**
+ * Power of two above any group's size: the sample step of position 0. A row
+ * at step s is in the perGroup = n sample iff s ≥ rows / n, i.e. iff
+ * n ≥ ceil(rows / s) = sample_from.
+ */
 const FIRST_STEP = 1073741824;
 /**
  * The largest power-of-two step k whose every-k-th sample (positions 0, k,
@@ -210,7 +214,8 @@ positioned AS (
 		count(*) OVER (${GROUP_PARTITION})::INTEGER AS group_rows
 	FROM joined j
 )
-SELECT p.*, ${sampleStepSql('p.group_pos')}::INTEGER AS sample_step FROM positioned p`;
+SELECT p.*, ceil(p.group_rows / ${sampleStepSql('p.group_pos')})::INTEGER AS sample_from
+FROM positioned p`;
 	return [
 		{ name: 'pc_cost', sql: cost },
 		{ name: 'pc_implied_base', sql: impliedBase },
@@ -291,9 +296,9 @@ function filtered(input: PerCapitaInput, source: PerCapitaSource, select: string
  * chosen documents / departments / group returned, in PER_CAPITA_ORDER.
  * `perGroup`: every k-th row of each group, k the smallest power of two
  * ≥ rows / perGroup (so at most perGroup rows); for whole groups that is a
- * plain filter on the stored sample_step / group_rows (the file keeps each
- * group's sample rows together), otherwise positions are counted among the
- * selected rows (a window).
+ * constant filter on the stored sample_from (the file keeps each group's
+ * small samples together at its start, so DuckDB reads a few vectors),
+ * otherwise positions are counted among the selected rows (a window).
  */
 export function perCapitaQuery(
 	input: PerCapitaInput = {},
@@ -302,7 +307,7 @@ export function perCapitaQuery(
 	const n = input.perGroup === undefined ? null : Math.max(1, Math.floor(input.perGroup));
 	const w = 'PARTITION BY r.group_key, r.per_unit';
 	let sample = '';
-	if (n !== null && wholeGroups(input)) sample = `AND r.sample_step >= ceil(r.group_rows / ${n})\n`;
+	if (n !== null && wholeGroups(input)) sample = `AND r.sample_from <= ${n}\n`;
 	else if (n !== null)
 		sample = `QUALIFY ${sampleStepSql(`(row_number() OVER (${w} ORDER BY r.group_pos) - 1)`)}
 	>= ceil(count(*) OVER (${w}) / ${n})\n`;

@@ -20,7 +20,7 @@ export interface RollupDef {
 	zh: string;
 	en: string;
 	columns: Column[];
-	/** Row order of the file. */
+	/** Row order of the file: column names, or SQL expressions over them. */
 	orderBy: string[];
 	/**
 	 * Not fetched when the snapshot opens: loaded when a view needs it
@@ -131,6 +131,9 @@ export const rollupOverview: RollupDef = {
 const DEPT_KEY_ZH = '部门键：department_key，否则部门名称，否则源文件名';
 const DEPT_KEY_EN = 'Department key: department_key, else department name, else source file name';
 
+/** rollup_per_capita keeps the rows of samples up to this size together (see orderBy). */
+export const SAMPLE_HEAD = 1024;
+
 export const rollupPerCapita: RollupDef = {
 	name: 'rollup_per_capita',
 	zh: '人均成本汇总：人均成本查询（perCapitaQuery）对整个快照的结果；分组与中位数按全部文档计算',
@@ -217,20 +220,20 @@ export const rollupPerCapita: RollupDef = {
 			'Rows of the (group_key, per_unit) group, with or without a cost_yuan'
 		),
 		c(
-			'sample_step',
+			'sample_from',
 			'INTEGER',
 			true,
-			'抽样步长：每隔 k 行抽一行（k 为 2 的幂）时包含本行的最大 k（group_pos 的最低位；位置 0 为 2^30）',
-			'Sample step: the largest power of two k whose every-k-th sample (positions 0, k, 2k, …) holds the row (lowest set bit of group_pos; 2^30 for position 0)'
+			'最小抽样条数：每组至多抽 n 条（每隔 k 行一条，k 为 2 的幂）时，n ≥ 此值即包含本行；组内第一行为 1',
+			'Smallest sample size n (perGroup: every k-th row, k a power of two, at most n per group) whose sample holds the row; 1 for the group’s first row'
 		)
 	],
-	// group_pos, group_rows, sample_step: never NULL as written; nullable so that an older
+	// group_pos, group_rows, sample_from: never NULL as written; nullable so that an older
 	// rollup_per_capita without them still loads (the view then computes live, see
 	// routes/per-capita/per-capita-source.ts).
-	// Sorted so that a group's rows are contiguous (zone maps skip other groups) and,
-	// within it, the rows of any every-k-th sample come together at its end (a sample
-	// reads a few vectors, not every row): group, sample_step, then cost order.
-	orderBy: ['group_key', 'per_unit', 'sample_step', 'group_pos'],
+	// Sorted by group (zone maps skip other groups); within a group, rows of any sample of
+	// at most SAMPLE_HEAD rows come first (by sample_from), so a sample reads a few vectors,
+	// and the rest stays in cost order (compresses like the unsampled order).
+	orderBy: ['group_key', 'per_unit', `least(sample_from, ${SAMPLE_HEAD})`, 'group_pos'],
 	lazy: true
 };
 

@@ -32,9 +32,10 @@ import {
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** `ORDER BY` list of a rollup (its keys are unique per row: a total order). */
+/** `ORDER BY` list of a rollup (its keys are unique per row: a total order); names are quoted, expressions kept. */
 export function rollupOrder(def: RollupDef, nulls: 'FIRST' | 'LAST'): string {
-	return def.orderBy.map((k) => `${quote(k)} ASC NULLS ${nulls}`).join(', ');
+	const key = (k: string) => (/^[a-z_][a-z0-9_]*$/.test(k) ? quote(k) : k);
+	return def.orderBy.map((k) => `${key(k)} ASC NULLS ${nulls}`).join(', ');
 }
 
 function rollupDocumentsSql(): { sql: string; params: DuckDBValue[] } {
