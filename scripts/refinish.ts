@@ -20,8 +20,8 @@ import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { peerRuleStatements, refreshPeerFlagsStatements } from '../src/lib/rules/sql';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { writerPeerFlagsStatements } from '../src/lib/rules/sql';
 import type { Manifest, ManifestDocument } from '../src/lib/schema/manifest';
 import { createTableSql, TABLES } from '../src/lib/schema/tables';
 import { finishSnapshot, MANIFEST_FILE, type LayoutOption } from '../src/lib/snapshot/finish';
@@ -83,10 +83,16 @@ async function documentsFromTables(conn: DuckDBConnection): Promise<ManifestDocu
 async function peerFlags(conn: DuckDBConnection): Promise<void> {
 	await buildPerCapitaRollup(conn);
 	say('rollup_per_capita built');
-	const names = ['delete', ...peerRuleStatements('rollup').map((r) => r.ruleId)];
-	for (const [i, s] of refreshPeerFlagsStatements('rollup').entries()) {
-		await conn.run(s.sql, s.params.length > 0 ? s.params : undefined);
-		say(`peer flags ${names[i]}`);
+	const years = (
+		await conn.runAndReadAll(
+			'SELECT DISTINCT fiscal_year FROM documents ORDER BY fiscal_year NULLS LAST'
+		)
+	)
+		.getRowsJS()
+		.map((r) => (r[0] === null || r[0] === undefined ? null : Number(r[0])));
+	for (const { label, statement: s } of writerPeerFlagsStatements('rollup', years)) {
+		await conn.run(s.sql, s.params.length > 0 ? (s.params as DuckDBValue[]) : undefined);
+		say(`peer flags ${label}`);
 	}
 }
 
